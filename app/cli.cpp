@@ -1,0 +1,245 @@
+#include "app/cli.h"
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "export/json.h"
+#include "pipeline/pipeline.h"
+#include "util/files.h"
+
+namespace gongwen::cli {
+namespace {
+
+constexpr char kVersion[] = "gongwen 0.1.0";
+
+constexpr char kMainHelp[] = R"(gongwen — Chinese policy documents (公文) to structured JSON (schema gongwen/1)
+
+Usage:
+  gongwen run PATH... [-o OUT]   process files and folders, write OUT/documents.jsonl
+                                 and OUT/docs/<id>.json
+  gongwen extract FILE           print one document's JSON ("-" reads stdin)
+  gongwen help [COMMAND]         this text, or a command's options
+  gongwen --version
+
+Exit codes: 0 all inputs processed; 1 some inputs failed (others still written);
+            2 usage error; 3 fatal (output not writable, resources missing).
+)";
+
+constexpr char kRunHelp[] = R"(Usage: gongwen run PATH... [-o OUT] [options]
+
+Walks files and folders (recursively, sorted, hidden entries skipped) and
+processes every .txt, .text, .md and .markdown file; files named explicitly are
+processed whatever their extension. Writes, each atomically (temp + rename):
+  OUT/documents.jsonl   one gongwen/1 record per document, in input order
+  OUT/docs/<id>.json    the same record, indented
+A document that fails is reported on stderr as "path: error: reason" and the
+batch goes on; the exit status is then 1.
+
+Options:
+  -o, --out DIR          output folder (default: out)
+  --charset NAME         decode inputs without a BOM as NAME (gbk, gb18030, big5, utf-8)
+  --keep-traditional     do not convert traditional characters to simplified
+  --keep-chrome          keep site chrome and SEO spam lines
+  --no-join              do not rejoin lines broken inside a sentence
+  -q, --quiet            no summary line on stderr
+  -h, --help             this text
+)";
+
+constexpr char kExtractHelp[] = R"(Usage: gongwen extract FILE [options]
+
+Prints one document's gongwen/1 JSON (indented) to stdout. FILE "-" reads stdin.
+
+Options:
+  --charset NAME         decode input without a BOM as NAME (gbk, gb18030, big5, utf-8)
+  --keep-traditional     do not convert traditional characters to simplified
+  --keep-chrome          keep site chrome and SEO spam lines
+  --no-join              do not rejoin lines broken inside a sentence
+  --compact              one line instead of indented JSON
+  -h, --help             this text
+)";
+
+const std::vector<std::string> kExtensions = {"txt", "text", "md", "markdown"};
+
+struct Parsed {
+  std::vector<std::string> positional;
+  std::string out_dir = "out";
+  ProcessOptions options;
+  bool quiet = false;
+  bool compact = false;
+  bool help = false;
+};
+
+// Returns an error message, or "" on success.
+std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool allow_out,
+                       Parsed* p) {
+  for (size_t i = from; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* dst) -> bool {
+      if (i + 1 >= args.size()) return false;
+      *dst = args[++i];
+      return true;
+    };
+    if (a == "-h" || a == "--help") {
+      p->help = true;
+    } else if (allow_out && (a == "-o" || a == "--out")) {
+      if (!value(&p->out_dir)) return a + " needs a folder";
+    } else if (a == "--charset") {
+      std::string v;
+      if (!value(&v)) return "--charset needs a name";
+      p->options.declared_charset = v;
+    } else if (a == "--keep-traditional") {
+      p->options.normalize.convert_traditional = false;
+    } else if (a == "--keep-chrome") {
+      p->options.normalize.remove_chrome = false;
+      p->options.normalize.remove_spam = false;
+    } else if (a == "--no-join") {
+      p->options.normalize.join_lines = false;
+    } else if (allow_out && (a == "-q" || a == "--quiet")) {
+      p->quiet = true;
+    } else if (!allow_out && a == "--compact") {
+      p->compact = true;
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      return "unknown option " + a;
+    } else {
+      p->positional.push_back(a);
+    }
+  }
+  return "";
+}
+
+void ReportError(std::ostream& err, const std::string& path, const Error& e) {
+  err << path << ": error: " << e.Describe() << " [" << ErrorCodeName(e.code) << "]\n";
+}
+
+int RunCommand(const Parsed& p, std::ostream& err) {
+  if (p.positional.empty()) {
+    err << "gongwen run: no input paths\n" << kRunHelp;
+    return 2;
+  }
+  std::vector<std::string> missing;
+  std::vector<std::string> inputs = files::ListInputs(p.positional, kExtensions, &missing);
+  int failed = 0;
+  for (const std::string& m : missing) {
+    err << m << ": error: no such file or folder [io]\n";
+    ++failed;
+  }
+  auto pipeline = Pipeline::Create();
+  if (!pipeline.ok()) {
+    err << "gongwen: " << pipeline.error().Describe() << "\n";
+    return 3;
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(fs::path(p.out_dir) / "docs", ec);
+  if (ec) {
+    err << "gongwen: cannot create " << p.out_dir << "/docs: " << ec.message() << "\n";
+    return 3;
+  }
+  std::string jsonl;
+  int ok = 0;
+  for (const std::string& path : inputs) {
+    auto bytes = files::Read(path);
+    if (!bytes.ok()) {
+      ReportError(err, path, bytes.error());
+      ++failed;
+      continue;
+    }
+    auto policy = pipeline.value()->Process(bytes.value(), path, p.options);
+    if (!policy.ok()) {
+      ReportError(err, path, policy.error());
+      ++failed;
+      continue;
+    }
+    jsonl += output::ToJsonLine(policy.value());
+    jsonl += '\n';
+    std::string doc_path = (fs::path(p.out_dir) / "docs" / (policy.value().id + ".json")).string();
+    if (auto w = files::WriteAtomic(doc_path, output::ToJsonPretty(policy.value())); !w.ok()) {
+      err << "gongwen: " << w.error().Describe() << "\n";
+      return 3;
+    }
+    ++ok;
+  }
+  std::string jsonl_path = (fs::path(p.out_dir) / "documents.jsonl").string();
+  if (auto w = files::WriteAtomic(jsonl_path, jsonl); !w.ok()) {
+    err << "gongwen: " << w.error().Describe() << "\n";
+    return 3;
+  }
+  if (!p.quiet) {
+    err << "gongwen: " << ok + failed << " input(s): " << ok << " ok, " << failed
+        << " failed -> " << jsonl_path << "\n";
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
+  if (p.positional.size() != 1) {
+    err << "gongwen extract: expects exactly one FILE\n" << kExtractHelp;
+    return 2;
+  }
+  const std::string& path = p.positional[0];
+  auto bytes = files::Read(path);
+  if (!bytes.ok()) {
+    ReportError(err, path, bytes.error());
+    return 1;
+  }
+  auto pipeline = Pipeline::Create();
+  if (!pipeline.ok()) {
+    err << "gongwen: " << pipeline.error().Describe() << "\n";
+    return 3;
+  }
+  auto policy = pipeline.value()->Process(bytes.value(), path, p.options);
+  if (!policy.ok()) {
+    ReportError(err, path, policy.error());
+    return 1;
+  }
+  if (p.compact) {
+    out << output::ToJsonLine(policy.value()) << "\n";
+  } else {
+    out << output::ToJsonPretty(policy.value());
+  }
+  out.flush();
+  return 0;
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    err << kMainHelp;
+    return 2;
+  }
+  const std::string& cmd = args[0];
+  if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+    if (args.size() > 1 && args[1] == "run") {
+      out << kRunHelp;
+    } else if (args.size() > 1 && args[1] == "extract") {
+      out << kExtractHelp;
+    } else {
+      out << kMainHelp;
+    }
+    return 0;
+  }
+  if (cmd == "--version" || cmd == "version") {
+    out << kVersion << "\n";
+    return 0;
+  }
+  if (cmd != "run" && cmd != "extract") {
+    err << "gongwen: unknown command '" << cmd << "'\n" << kMainHelp;
+    return 2;
+  }
+  Parsed p;
+  std::string problem = ParseFlags(args, 1, cmd == "run", &p);
+  if (p.help) {
+    out << (cmd == "run" ? kRunHelp : kExtractHelp);
+    return 0;
+  }
+  if (!problem.empty()) {
+    err << "gongwen " << cmd << ": " << problem << "\n" << (cmd == "run" ? kRunHelp : kExtractHelp);
+    return 2;
+  }
+  return cmd == "run" ? RunCommand(p, err) : ExtractCommand(p, out, err);
+}
+
+}  // namespace gongwen::cli

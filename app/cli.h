@@ -1,0 +1,22 @@
+// The gongwen command line as a function, so tests can run it in-process.
+//
+// Exit codes (also in `gongwen --help`):
+//   0  every input was processed
+//   1  some inputs failed (each reported on stderr as "path: error: reason");
+//      the others were still written
+//   2  usage error (unknown command or flag, missing argument)
+//   3  fatal: the output could not be written or resources could not load
+#ifndef GONGWEN_APP_CLI_H_
+#define GONGWEN_APP_CLI_H_
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace gongwen::cli {
+
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace gongwen::cli
+
+#endif  // GONGWEN_APP_CLI_H_

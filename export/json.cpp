@@ -1,0 +1,136 @@
+#include "export/json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace gongwen::output {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json OptString(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+
+Json SpanJson(const Span& s) { return Json::array({s.begin, s.end}); }
+
+Json MoneyValue(int64_t fen) {
+  if (fen % 100 == 0) return Json(fen / 100);
+  return Json(static_cast<double>(fen) / 100.0);
+}
+
+Json AmountJson(const Amount& a) {
+  Json j;
+  j["kind"] = a.kind;
+  j["text"] = a.text;
+  if (a.kind == "money") {
+    j["value"] = MoneyValue(a.fen);
+    j["currency"] = "CNY";
+  } else if (a.kind == "percent") {
+    j["value"] = a.percent;
+  } else {
+    j["value"] = a.ratio;
+  }
+  j["qualifier"] = a.qualifier;
+  j["per"] = OptString(a.per);
+  j["span"] = SpanJson(a.span);
+  return j;
+}
+
+Json PolicyJson(const Policy& p) {
+  Json j;
+  j["schema"] = kSchemaId;
+  j["id"] = p.id;
+  j["policy_key"] = p.policy_key;
+  const SourceInfo& s = p.source;
+  j["source"] = {{"path", s.path},
+                 {"format", s.format},
+                 {"sha256", s.sha256},
+                 {"bytes", s.bytes},
+                 {"encoding", s.encoding},
+                 {"encoding_source", s.encoding_source},
+                 {"pages", s.pages ? Json(*s.pages) : Json(nullptr)},
+                 {"url", OptString(s.url)}};
+  const Metadata& m = p.metadata;
+  Json md;
+  md["title"] = OptString(m.title);
+  md["doc_number"] = OptString(m.doc_number);
+  md["issuer"] = OptString(m.issuer);
+  md["publisher"] = OptString(m.publisher);
+  md["index_number"] = OptString(m.index_number);
+  md["signed_date"] = OptString(m.signed_date);
+  md["published_date"] = OptString(m.published_date);
+  md["effective_from"] = OptString(m.effective_from);
+  md["effective_until"] = OptString(m.effective_until);
+  md["validity"] = OptString(m.validity);
+  md["addressees"] = m.addressees;
+  md["cc"] = m.cc;
+  md["disclosure"] = OptString(m.disclosure);
+  md["topic_words"] = m.topic_words;
+  md["attachments"] = Json::array();
+  for (const Attachment& a : m.attachments) {
+    md["attachments"].push_back({{"title", a.title}, {"href", OptString(a.href)}});
+  }
+  md["references"] = Json::array();
+  for (const Reference& r : m.references) {
+    md["references"].push_back({{"title", r.title}, {"doc_number", OptString(r.doc_number)}});
+  }
+  j["metadata"] = std::move(md);
+  j["text"] = p.text;
+  j["clauses"] = Json::array();
+  for (const Clause& c : p.clauses) {
+    Json cj;
+    cj["index"] = c.index;
+    cj["parent"] = c.parent ? Json(*c.parent) : Json(nullptr);
+    cj["level"] = c.level;
+    cj["part"] = c.part;
+    cj["path"] = c.path;
+    cj["marker"] = c.marker;
+    cj["style"] = c.style;
+    cj["heading"] = OptString(c.heading);
+    cj["span"] = SpanJson(c.span);
+    cj["amounts"] = Json::array();
+    for (const Amount& a : c.amounts) cj["amounts"].push_back(AmountJson(a));
+    cj["bureaus"] = Json::array();
+    for (const BureauRef& b : c.bureaus) {
+      cj["bureaus"].push_back({{"name", b.name},
+                               {"canonical", OptString(b.canonical)},
+                               {"role", b.role},
+                               {"span", SpanJson(b.span)}});
+    }
+    j["clauses"].push_back(std::move(cj));
+  }
+  j["tables"] = Json::array();
+  for (const Table& t : p.tables) {
+    j["tables"].push_back({{"span", SpanJson(t.span)}, {"header", t.header}, {"rows", t.rows}});
+  }
+  Json repairs = Json::array();
+  for (const Repair& r : p.repairs) {
+    Json items = Json::array();
+    for (const RepairItem& it : r.items) {
+      items.push_back({{"at", it.at},
+                       {"source", SpanJson(it.source)},
+                       {"before", it.before},
+                       {"after", it.after}});
+    }
+    repairs.push_back({{"kind", r.kind}, {"count", r.items.size()}, {"items", std::move(items)}});
+  }
+  Json warnings = Json::array();
+  for (const Warning& w : p.warnings) {
+    warnings.push_back({{"code", w.code},
+                        {"message", w.message},
+                        {"span", w.span ? SpanJson(*w.span) : Json(nullptr)}});
+  }
+  j["quality"] = {{"repairs", std::move(repairs)}, {"warnings", std::move(warnings)}};
+  return j;
+}
+
+}  // namespace
+
+std::string ToJsonLine(const Policy& policy) {
+  // Invalid UTF-8 cannot reach here (extract decodes), but never throw on it.
+  return PolicyJson(policy).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string ToJsonPretty(const Policy& policy) {
+  return PolicyJson(policy).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace gongwen::output

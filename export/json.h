@@ -1,0 +1,25 @@
+// export/json: Policy -> a gongwen/1 JSON document (design.md §2,
+// schema/gongwen.schema.json).
+//
+// Deterministic: keys in a fixed order, no timestamps, numbers printed the
+// same way on every run, so the same input gives byte-identical output.
+// Money values are yuan, printed as integers when whole.
+#ifndef GONGWEN_EXPORT_JSON_H_
+#define GONGWEN_EXPORT_JSON_H_
+
+#include <string>
+
+#include "model/model.h"
+
+namespace gongwen::output {
+
+inline constexpr char kSchemaId[] = "gongwen/1";
+
+// One line, no trailing newline: for JSON Lines.
+std::string ToJsonLine(const Policy& policy);
+// Indented with two spaces, trailing newline: for docs/<id>.json and stdout.
+std::string ToJsonPretty(const Policy& policy);
+
+}  // namespace gongwen::output
+
+#endif  // GONGWEN_EXPORT_JSON_H_

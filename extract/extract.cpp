@@ -1,0 +1,80 @@
+#include "extract/extract.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace gongwen::extract {
+namespace {
+
+std::string LowerExtension(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  size_t dot = path.find_last_of('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return "";
+  std::string ext(path.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+bool LooksLikeHtml(std::string_view bytes) {
+  std::string head(bytes.substr(0, 1024));
+  std::transform(head.begin(), head.end(), head.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return head.find("<!doctype html") != std::string::npos ||
+         head.find("<html") != std::string::npos;
+}
+
+// NUL bytes outside UTF-16 mean binary data (images, archives, Office files).
+bool LooksBinary(std::string_view bytes) {
+  auto sample = bytes.substr(0, 8192);
+  if (sample.substr(0, 2) == "\xFF\xFE" || sample.substr(0, 2) == "\xFE\xFF") return false;
+  return sample.find('\0') != std::string_view::npos;
+}
+
+// Markdown saved as .txt is common in crawls (CMS exports, LLM-cleaned
+// pages): two or more ATX headings ("# ", "## " …) at line starts decide it.
+bool LooksLikeMarkdown(std::string_view bytes) {
+  int headings = 0;
+  size_t pos = 0;
+  auto sample = bytes.substr(0, 1 << 16);
+  while (pos < sample.size()) {
+    size_t eol = sample.find('\n', pos);
+    if (eol == std::string_view::npos) eol = sample.size();
+    std::string_view line = sample.substr(pos, eol - pos);
+    size_t hashes = 0;
+    while (hashes < line.size() && line[hashes] == '#') ++hashes;
+    if (hashes >= 1 && hashes <= 6 && hashes < line.size() && line[hashes] == ' ') ++headings;
+    pos = eol + 1;
+  }
+  return headings >= 2;
+}
+
+}  // namespace
+
+Format SniffFormat(std::string_view bytes, std::string_view path) {
+  if (bytes.substr(0, 5) == "%PDF-") return Format::kPdf;
+  if (LooksBinary(bytes)) return Format::kBinary;
+  if (LooksLikeHtml(bytes)) return Format::kHtml;
+  std::string ext = LowerExtension(path);
+  if (ext == "pdf") return Format::kPdf;
+  if (ext == "html" || ext == "htm" || ext == "shtml") return Format::kHtml;
+  if (ext == "md" || ext == "markdown") return Format::kMarkdown;
+  return LooksLikeMarkdown(bytes) ? Format::kMarkdown : Format::kText;
+}
+
+Result<Extracted> Extract(std::string_view bytes, const Options& options) {
+  if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty input"};
+  switch (SniffFormat(bytes, options.path)) {
+    case Format::kText: return ExtractText(bytes, options, /*markdown=*/false);
+    case Format::kMarkdown: return ExtractText(bytes, options, /*markdown=*/true);
+    case Format::kHtml:
+      return Error{ErrorCode::kUnsupported, "HTML input is not supported yet", 0};
+    case Format::kPdf: return Error{ErrorCode::kUnsupported, "PDF input is not supported yet", 0};
+    case Format::kBinary:
+      return Error{ErrorCode::kUnsupported, "binary data (NUL bytes), not a text document",
+                   static_cast<int64_t>(bytes.substr(0, 8192).find('\0'))};
+  }
+  return Error{ErrorCode::kInternal, "unreachable"};
+}
+
+}  // namespace gongwen::extract

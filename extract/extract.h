@@ -1,0 +1,58 @@
+// extract: bytes -> Extracted (decoded UTF-8 text in blocks, reading order).
+//
+// In:  the raw bytes of one document and a hint (its path, a declared charset).
+// Out: Extracted with SourceInfo (format, encoding and how it was decided),
+//      the decoded text and its blocks. Undecodable bytes become U+FFFD plus a
+//      located `undecodable_bytes` warning; they never stop extraction.
+// Fails (Result error) only when the input is not a document gongwen reads:
+//      binary data, an unsupported format, or empty input.
+// Thread-safe: no shared state; call concurrently on different inputs.
+#ifndef GONGWEN_EXTRACT_EXTRACT_H_
+#define GONGWEN_EXTRACT_EXTRACT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+#include "model/result.h"
+
+namespace gongwen::extract {
+
+struct Options {
+  // Used for the format hint (.md → markdown) and SourceInfo::path.
+  std::string path;
+  // A charset the caller knows (HTTP header); consulted after a BOM.
+  std::optional<std::string> declared_charset = std::nullopt;
+};
+
+enum class Format { kText, kMarkdown, kHtml, kPdf, kBinary };
+
+// Decides the format from content first (magic bytes), then the extension.
+Format SniffFormat(std::string_view bytes, std::string_view path);
+
+struct Decoded {
+  std::string text;             // UTF-8, BOM removed
+  std::string encoding;         // utf-8 | gb18030 | big5 | utf-16le | utf-16be
+  std::string encoding_source;  // bom | declared | utf8 | detected
+  std::vector<Warning> warnings;
+};
+
+// BOM, then the declared charset, then strict UTF-8 validation, then ICU's
+// detector limited to the encodings Chinese documents use. gb2312 and gbk
+// labels decode as GB18030.
+Result<Decoded> DecodeText(std::string_view bytes,
+                           const std::optional<std::string>& declared = std::nullopt);
+
+// Plain text and Markdown: one block per non-blank line; Markdown headings
+// and list items keep their markup in the text (normalize removes it) and
+// are tagged in Block::kind.
+Result<Extracted> ExtractText(std::string_view bytes, const Options& options, bool markdown);
+
+// Picks the extractor with SniffFormat.
+Result<Extracted> Extract(std::string_view bytes, const Options& options);
+
+}  // namespace gongwen::extract
+
+#endif  // GONGWEN_EXTRACT_EXTRACT_H_

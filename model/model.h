@@ -1,0 +1,182 @@
+// The data that flows between gongwen's stages.
+//
+//   bytes --extract--> Extracted --normalize--> Normalized --structure--> Policy --export--> JSON
+//
+// Every stage reads only the struct of the stage before it. Offsets inside a
+// stage are UTF-8 byte offsets into that stage's own text; the Policy (the
+// output contract, schema gongwen/1) uses Unicode code point spans of
+// Policy::text, as design.md §2 requires.
+//
+// Plain structs, no behaviour, no third-party types: safe to copy and to move
+// between threads.
+#ifndef GONGWEN_MODEL_MODEL_H_
+#define GONGWEN_MODEL_MODEL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gongwen {
+
+// [begin, end). Units are documented at each use.
+struct Span {
+  int64_t begin = 0;
+  int64_t end = 0;
+  bool operator==(const Span& o) const { return begin == o.begin && end == o.end; }
+};
+
+// A finding that did not stop processing: an unrepaired mojibake run, a
+// mangled date, undecodable bytes. `code` is a stable snake_case identifier.
+struct Warning {
+  std::string code;
+  std::string message;
+  std::optional<Span> span;  // code points of the stage's text, when it has a location
+};
+
+// Describes where the document came from; filled by the caller and extract,
+// carried unchanged to the output.
+struct SourceInfo {
+  std::string path;             // as given on the command line ("-" for stdin)
+  std::string format;           // text | markdown (html | pdf later)
+  std::string sha256;           // of the raw bytes
+  int64_t bytes = 0;
+  std::string encoding;         // utf-8 | gb18030 | big5 | utf-16le | utf-16be
+  std::string encoding_source;  // bom | utf8 | detected | declared
+  std::optional<int> pages;
+  std::optional<std::string> url;
+};
+
+enum class BlockKind { kParagraph, kHeading, kListItem, kTableCell };
+
+// A run of extracted text in reading order (one line of a text file, one
+// paragraph of a page). `begin`/`end` are byte offsets into Extracted::text;
+// `source_begin` is the byte offset of the block in the raw input.
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  int64_t begin = 0;
+  int64_t end = 0;
+  int heading_level = 0;  // Markdown '#' count for kHeading
+  int64_t source_begin = 0;
+  std::optional<int> page;
+};
+
+struct Extracted {
+  SourceInfo source;
+  std::string text;  // decoded UTF-8; blocks point into it
+  std::vector<Block> blocks;
+  std::vector<Warning> warnings;
+};
+
+// One change the normalizer made. Source offsets are code points of
+// Extracted::text, so `before` is exactly the extracted text in
+// [source.begin, source.end).
+struct RepairItem {
+  int64_t at = 0;  // code point in Normalized::text where `after` starts
+  Span source;
+  std::string before;
+  std::string after;
+};
+
+struct Repair {
+  std::string kind;  // pinyin_annotation | traditional_to_simplified | chrome_removed | ...
+  std::vector<RepairItem> items;
+};
+
+enum class ParagraphKind { kBody, kHeading, kListItem };
+
+struct Paragraph {
+  ParagraphKind kind = ParagraphKind::kBody;
+  int64_t begin = 0;  // bytes of Normalized::text
+  int64_t end = 0;
+  int heading_level = 0;
+};
+
+struct Normalized {
+  SourceInfo source;
+  std::string text;  // paragraphs joined by '\n'
+  std::vector<Paragraph> paragraphs;
+  // origin[i]: byte offset in Extracted::text of the byte that produced
+  // text[i]; origin[text.size()] is the end of the last consumed byte.
+  std::vector<uint32_t> origin;
+  std::string extracted_text;  // kept so spans can be shown in the source
+  std::vector<Repair> repairs;
+  std::vector<Warning> warnings;
+};
+
+// ---- Policy: the output contract gongwen/1 ----
+
+struct Amount {
+  std::string kind;  // money | percent | ratio
+  std::string text;
+  // money: yuan in fen (hundredths) so that 0.5万元 and 16.4亿元 are exact.
+  int64_t fen = 0;
+  double percent = 0;          // percent
+  std::vector<double> ratio;   // ratio
+  std::string qualifier;       // max | min | approx | exact
+  std::optional<std::string> per;
+  Span span;  // code points of Policy::text
+};
+
+struct BureauRef {
+  std::string name;
+  std::optional<std::string> canonical;
+  std::string role;  // responsible | mentioned
+  Span span;
+};
+
+struct Clause {
+  int index = 0;
+  std::optional<int> parent;
+  int level = 1;
+  int part = 1;
+  std::vector<int> path;
+  std::string marker;
+  std::string style;  // chinese_dun | chinese_paren | arabic_dot | arabic_paren | circled
+  std::optional<std::string> heading;
+  Span span;
+  std::vector<Amount> amounts;
+  std::vector<BureauRef> bureaus;
+};
+
+struct Attachment {
+  std::string title;
+  std::optional<std::string> href;
+};
+
+struct Reference {
+  std::string title;
+  std::optional<std::string> doc_number;
+};
+
+struct Metadata {
+  std::optional<std::string> title, doc_number, issuer, publisher, index_number;
+  std::optional<std::string> signed_date, published_date, effective_from, effective_until;
+  std::optional<std::string> validity, disclosure;
+  std::vector<std::string> addressees, cc, topic_words;
+  std::vector<Attachment> attachments;
+  std::vector<Reference> references;
+};
+
+struct Table {
+  Span span;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct Policy {
+  std::string id;
+  std::string policy_key;
+  SourceInfo source;
+  Metadata metadata;
+  std::string text;
+  std::vector<Clause> clauses;
+  std::vector<Table> tables;
+  std::vector<Repair> repairs;  // with `at` in code points of text
+  std::vector<Warning> warnings;
+};
+
+}  // namespace gongwen
+
+#endif  // GONGWEN_MODEL_MODEL_H_

@@ -1,0 +1,68 @@
+// The individual normalize passes. Each reads one paragraph as MappedText and
+// returns the next version, logging what it changed. One file per pass.
+#ifndef GONGWEN_NORMALIZE_INTERNAL_PASSES_H_
+#define GONGWEN_NORMALIZE_INTERNAL_PASSES_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "normalize/internal/mapped_text.h"
+
+namespace opencc {
+class SimpleConverter;
+}
+
+namespace gongwen::normalize::internal {
+
+struct Para {
+  MappedText text;
+  ParagraphKind kind = ParagraphKind::kBody;
+  int heading_level = 0;
+};
+
+// width.cpp: full-width digits, Latin letters and % to ASCII; every kind of
+// space to ' '; zero-width characters and soft hyphens removed.
+MappedText FoldWidth(const MappedText& in, RepairLog* log);
+
+// markdown.cpp: leading '#'s of a heading, '- ' of a list item, '**' emphasis.
+MappedText StripMarkdown(const MappedText& in, RepairLog* log);
+
+// pinyin.cpp: counts 字(pīn) annotations; removes them.
+int CountPinyinAnnotations(const std::string& text);
+MappedText RemovePinyin(const MappedText& in, RepairLog* log);
+
+// script.cpp: traditional -> simplified with OpenCC phrases.
+class ScriptConverter {
+ public:
+  explicit ScriptConverter(std::unique_ptr<opencc::SimpleConverter> t2s);
+  ~ScriptConverter();
+  std::string Convert(const std::string& text) const;
+  // Number of code points t2s would change.
+  int CountTraditional(const std::string& text) const;
+  // Converts `in` when it is traditional; `document_is_traditional` lowers
+  // the bar for short paragraphs of a traditional document.
+  MappedText ToSimplified(const MappedText& in, bool document_is_traditional,
+                          RepairLog* log) const;
+
+ private:
+  std::unique_ptr<opencc::SimpleConverter> t2s_;
+};
+
+// noise.cpp: site chrome and SEO spam.
+bool IsChromeLine(const std::string& text);
+bool IsSpamLine(const std::string& text);
+// Removes chrome fragments (view counters, 字号[大][中][小]) inside a line.
+MappedText RemoveChromeFragments(const MappedText& in, RepairLog* log);
+
+// spaces.cpp: drops spaces that are layout (next to CJK), collapses the rest.
+MappedText CollapseLayoutSpaces(const MappedText& in, RepairLog* log);
+
+// lines.cpp: rejoins paragraphs split inside a sentence.
+bool EndsMidSentence(const std::string& prev, const std::string& next);
+void JoinBrokenLines(std::vector<Para>* paras, RepairLog* log);
+
+}  // namespace gongwen::normalize::internal
+
+#endif  // GONGWEN_NORMALIZE_INTERNAL_PASSES_H_

@@ -1,0 +1,87 @@
+// Hard line breaks inside a sentence (PDF-to-text, pasted text, some CMS
+// editors) split values and clauses: `限申报一\n\n个项目`. A paragraph is
+// joined to the next when it stops mid-sentence and the next one does not
+// start something new (a clause marker, a date, a heading).
+#include <re2/re2.h>
+
+#include "normalize/internal/passes.h"
+#include "util/utf8.h"
+
+namespace gongwen::normalize::internal {
+namespace {
+
+char32_t LastCodePoint(const std::string& s) {
+  if (s.empty()) return 0;
+  int len;
+  return utf8::Decode(s, utf8::PrevStart(s, s.size()), &len);
+}
+
+char32_t FirstCodePoint(const std::string& s) {
+  if (s.empty()) return 0;
+  int len;
+  return utf8::Decode(s, 0, &len);
+}
+
+bool StartsNewUnit(const std::string& next) {
+  static const RE2 kMarker(
+      R"(^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[.．、](?:[^\d]|$)|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条款部分]|——|[-•·])|^[(（]此件|^(?:附件|抄送|主送|附注)[:：\d])");
+  static const RE2 kDateLine(R"(^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,8}日\s*(?:印发)?\s*$)");
+  return RE2::PartialMatch(next, kMarker) || RE2::PartialMatch(next, kDateLine);
+}
+
+// A title or a signature: no sentence punctuation, ends like a document type
+// or an organisation. These end without punctuation but are complete.
+bool IsTitleOrSignature(const std::string& prev) {
+  static const RE2 kComplete(
+      R"((?:通知|意见|办法|方案|措施|决定|规定|细则|条例|公告|通告|通报|批复|函|纪要|规划|计划|政策|要点|指南|目录|清单|请示|报告|办公室|办公厅|人民政府|委员会|局|厅|委|部|院|中心|日)$)");
+  for (std::string_view p : {"。", "，", "；", ",", ";"}) {
+    if (prev.find(p) != std::string::npos) return false;
+  }
+  return RE2::PartialMatch(prev, kComplete);
+}
+
+bool IsUnitStart(char32_t c) {
+  return c == U'万' || c == U'亿' || c == U'元' || c == U'%' || c == U'个' || c == U'年' ||
+         c == U'月' || c == U'日' || c == U'倍';
+}
+
+}  // namespace
+
+bool EndsMidSentence(const std::string& prev, const std::string& next) {
+  if (prev.empty() || next.empty()) return false;
+  if (utf8::CountCodePoints(prev) < 15) return false;  // short lines: cells, signatures
+  if (StartsNewUnit(next)) return false;
+  if (IsTitleOrSignature(prev)) return false;
+  char32_t last = LastCodePoint(prev);
+  char32_t first = FirstCodePoint(next);
+  if (last == U',' || last == U'，' || last == U'、') return true;
+  if (utf8::IsAsciiDigit(last)) return IsUnitStart(first);
+  // A bare number after a line is a table cell (序号, counts), not a continuation.
+  static const RE2 kBareNumber(R"(^[\d.,%]+$)");
+  if (RE2::FullMatch(next, kBareNumber)) return false;
+  return utf8::IsHan(last) && (utf8::IsHan(first) || utf8::IsAsciiDigit(first));
+}
+
+void JoinBrokenLines(std::vector<Para>* paras, RepairLog* log) {
+  std::vector<Para> out;
+  for (Para& p : *paras) {
+    if (!out.empty()) {
+      Para& prev = out.back();
+      if (prev.kind == ParagraphKind::kBody && p.kind == ParagraphKind::kBody &&
+          EndsMidSentence(prev.text.text, p.text.text)) {
+        uint32_t gap_begin = prev.text.src_end.back();
+        uint32_t gap_end = p.text.src_begin.front();
+        log->Add("line_joined", gap_begin, gap_end, "");
+        MappedText& a = prev.text;
+        a.text += p.text.text;
+        a.src_begin.insert(a.src_begin.end(), p.text.src_begin.begin(), p.text.src_begin.end());
+        a.src_end.insert(a.src_end.end(), p.text.src_end.begin(), p.text.src_end.end());
+        continue;
+      }
+    }
+    out.push_back(std::move(p));
+  }
+  *paras = std::move(out);
+}
+
+}  // namespace gongwen::normalize::internal

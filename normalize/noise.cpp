@@ -1,0 +1,122 @@
+// Site chrome (扫一扫打开当前页, 字号[大][中][小], view counters) and SEO spam
+// lines. Patterns and words live in data/chrome.tsv and data/spam_lexicon.txt.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "data/data.h"
+#include "normalize/internal/passes.h"
+#include "util/utf8.h"
+
+namespace gongwen::normalize::internal {
+namespace {
+
+struct ChromeRules {
+  std::vector<std::unique_ptr<RE2>> line;
+  std::vector<std::unique_ptr<RE2>> fragment;
+};
+
+std::vector<std::string_view> DataLines(std::string_view data) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t eol = data.find('\n', pos);
+    if (eol == std::string_view::npos) eol = data.size();
+    std::string_view line = data.substr(pos, eol - pos);
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+    pos = eol + 1;
+  }
+  return out;
+}
+
+const ChromeRules& Chrome() {
+  static const ChromeRules rules = [] {
+    ChromeRules r;
+    for (std::string_view line : DataLines(data::ChromeTsv())) {
+      size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      std::string scope(line.substr(0, tab));
+      std::string pattern(line.substr(tab + 1));
+      // Fragments are searched for, so they carry a capture of the whole match.
+      if (scope == "fragment") pattern = "(" + pattern + ")";
+      auto re = std::make_unique<RE2>(pattern);
+      if (!re->ok()) continue;  // a test asserts every pattern compiles
+      (scope == "line" ? r.line : r.fragment).push_back(std::move(re));
+    }
+    return r;
+  }();
+  return rules;
+}
+
+const std::vector<std::string>& SpamWords() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> w;
+    for (std::string_view line : DataLines(data::SpamLexicon())) w.emplace_back(line);
+    return w;
+  }();
+  return words;
+}
+
+bool HasSentencePunct(std::string_view s) {
+  for (std::string_view p : {"。", "，", "；", ",", ";"}) {
+    if (s.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsChromeLine(const std::string& text) {
+  std::string_view t = utf8::Trim(text);
+  if (t.empty()) return false;
+  re2::StringPiece piece(t.data(), t.size());
+  for (const auto& re : Chrome().line) {
+    if (RE2::FullMatch(piece, *re)) return true;
+  }
+  return false;
+}
+
+bool IsSpamLine(const std::string& text) {
+  if (HasSentencePunct(text)) return false;
+  int segments = 1;
+  for (char c : text) segments += (c == '_' || c == '|');
+  segments += static_cast<int>(text.find("｜") != std::string::npos);
+  if (segments < 3) return false;
+  int hits = 0;
+  for (const std::string& w : SpamWords()) {
+    if (text.find(w) != std::string::npos) ++hits;
+  }
+  return hits >= 2;
+}
+
+MappedText RemoveChromeFragments(const MappedText& in, RepairLog* log) {
+  if (HasSentencePunct(in.text) || in.text.find("。") != std::string::npos) return in;
+  // Collect all fragment matches, then cut them in order.
+  std::vector<std::pair<size_t, size_t>> cuts;
+  for (const auto& re : Chrome().fragment) {
+    re2::StringPiece rest(in.text);
+    re2::StringPiece m;
+    while (RE2::FindAndConsume(&rest, *re, &m)) {
+      if (m.empty()) break;
+      size_t at = m.data() - in.text.data();
+      cuts.emplace_back(at, at + m.size());
+    }
+  }
+  if (cuts.empty()) return in;
+  std::sort(cuts.begin(), cuts.end());
+  TextBuilder b(in);
+  size_t pos = 0;
+  for (auto [s, e] : cuts) {
+    if (s < pos) continue;  // overlapping matches
+    b.Copy(pos, s);
+    b.Remove(s, e, "chrome_removed", log);
+    pos = e;
+  }
+  b.Copy(pos, in.text.size());
+  return b.Finish();
+}
+
+}  // namespace gongwen::normalize::internal

@@ -1,0 +1,188 @@
+#include "normalize/normalize.h"
+
+#include <opencc/opencc.h>
+
+#include <algorithm>
+#include <exception>
+
+#include "normalize/internal/passes.h"
+#include "util/utf8.h"
+
+namespace gongwen::normalize {
+
+using internal::MappedText;
+using internal::Para;
+using internal::RepairLog;
+
+namespace {
+
+int64_t CountHan(const std::string& s) {
+  int64_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    n += utf8::IsHan(utf8::Decode(s, i, &len));
+    i += len;
+  }
+  return n;
+}
+
+ParagraphKind KindOf(BlockKind k) {
+  switch (k) {
+    case BlockKind::kHeading: return ParagraphKind::kHeading;
+    case BlockKind::kListItem: return ParagraphKind::kListItem;
+    default: return ParagraphKind::kBody;
+  }
+}
+
+// Characters that survive in text only through broken decoding: U+FFFD,
+// private-use code points, and '?' standing between Chinese characters
+// (a lost byte). Reported so a reader knows the text is not trustworthy there.
+void WarnSuspiciousCharacters(const std::string& text, std::vector<Warning>* warnings) {
+  int64_t cp = 0;
+  char32_t prev = 0;
+  for (size_t i = 0; i < text.size();) {
+    int len;
+    char32_t c = utf8::Decode(text, i, &len);
+    char32_t next = 0;
+    if (i + len < text.size()) {
+      int l2;
+      next = utf8::Decode(text, i + len, &l2);
+    }
+    const char* what = nullptr;
+    if (c == 0xFFFD) {
+      what = "replacement character U+FFFD (undecodable bytes)";
+    } else if (c >= 0xE000 && c <= 0xF8FF) {
+      what = "private-use character (mojibake)";
+    } else if (c == '?' && (utf8::IsHan(prev) || utf8::IsHan(next))) {
+      what = "'?' inside Chinese text (lost bytes)";
+    }
+    if (what != nullptr) {
+      warnings->push_back(Warning{"mojibake_unrepaired", what, Span{cp, cp + 1}});
+    }
+    prev = c;
+    i += len;
+    ++cp;
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
+  try {
+    auto t2s = std::make_unique<opencc::SimpleConverter>("t2s.json");
+    auto script = std::make_unique<internal::ScriptConverter>(std::move(t2s));
+    return std::unique_ptr<Normalizer>(new Normalizer(std::move(script)));
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kInternal,
+                 std::string("cannot load OpenCC t2s.json (is package opencc installed?): ") +
+                     e.what()};
+  }
+}
+
+Normalizer::Normalizer(std::unique_ptr<internal::ScriptConverter> script)
+    : script_(std::move(script)) {}
+Normalizer::~Normalizer() = default;
+
+Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
+  RepairLog log;
+  std::vector<Para> paras;
+  for (const Block& block : ex.blocks) {
+    Para p;
+    p.text = MappedText::FromSource(
+        std::string_view(ex.text).substr(block.begin, block.end - block.begin),
+        static_cast<uint32_t>(block.begin));
+    p.text = internal::FoldWidth(p.text, &log);
+    p.kind = KindOf(block.kind);
+    p.heading_level = block.heading_level;
+    if (ex.source.format == "markdown") p.text = internal::StripMarkdown(p.text, &log);
+    paras.push_back(std::move(p));
+  }
+
+  std::string all;
+  for (const Para& p : paras) all += p.text.text;
+  const int64_t han = std::max<int64_t>(1, CountHan(all));
+
+  // Annotation widgets put pinyin after nearly every other character; one
+  // per 50 Han characters is far above any legitimate gloss.
+  if (opt.remove_pinyin) {
+    int annotations = internal::CountPinyinAnnotations(all);
+    if (annotations >= 5 && annotations * 50 >= han) {
+      for (Para& p : paras) p.text = internal::RemovePinyin(p.text, &log);
+    }
+  }
+  if (opt.convert_traditional) {
+    std::string now;
+    for (const Para& p : paras) now += p.text.text;
+    const bool traditional_doc = script_->CountTraditional(now) * 50 >= han;
+    for (Para& p : paras) p.text = script_->ToSimplified(p.text, traditional_doc, &log);
+  }
+
+  std::vector<Para> kept;
+  for (Para& p : paras) {
+    if (opt.remove_spam && internal::IsSpamLine(p.text.text)) {
+      internal::TextBuilder b(p.text);
+      b.Remove(0, p.text.size(), "spam_removed", &log);
+      continue;
+    }
+    if (opt.remove_chrome) {
+      if (internal::IsChromeLine(p.text.text)) {
+        internal::TextBuilder b(p.text);
+        b.Remove(0, p.text.size(), "chrome_removed", &log);
+        continue;
+      }
+      p.text = internal::RemoveChromeFragments(p.text, &log);
+    }
+    p.text = internal::CollapseLayoutSpaces(p.text, &log);
+    if (p.text.empty()) continue;
+    kept.push_back(std::move(p));
+  }
+  if (opt.join_lines) internal::JoinBrokenLines(&kept, &log);
+
+  Normalized out;
+  out.source = ex.source;
+  out.extracted_text = ex.text;
+  out.warnings = ex.warnings;
+  for (const Para& p : kept) {
+    if (!out.text.empty()) {
+      out.text.push_back('\n');
+      out.origin.push_back(p.text.src_begin.front());
+    }
+    Paragraph para;
+    para.kind = p.kind;
+    para.heading_level = p.heading_level;
+    para.begin = static_cast<int64_t>(out.text.size());
+    out.text += p.text.text;
+    out.origin.insert(out.origin.end(), p.text.src_begin.begin(), p.text.src_begin.end());
+    para.end = static_cast<int64_t>(out.text.size());
+    out.paragraphs.push_back(para);
+  }
+  out.origin.push_back(static_cast<uint32_t>(ex.text.size()));
+
+  // Repairs in output coordinates: source spans in code points of the
+  // extracted text, `at` in code points of the normalized text.
+  const utf8::CodePointIndex src_index(ex.text);
+  const utf8::CodePointIndex out_index(out.text);
+  for (const auto& [kind, raws] : log.by_kind()) {
+    Repair r;
+    r.kind = kind;
+    for (const internal::RawRepair& raw : raws) {
+      RepairItem item;
+      item.source = Span{src_index.ToCodePoint(raw.src_begin), src_index.ToCodePoint(raw.src_end)};
+      item.before = ex.text.substr(raw.src_begin, raw.src_end - raw.src_begin);
+      item.after = raw.after;
+      size_t at_byte = std::lower_bound(out.origin.begin(), out.origin.end() - 1, raw.src_begin) -
+                       out.origin.begin();
+      item.at = out_index.ToCodePoint(at_byte);
+      r.items.push_back(std::move(item));
+    }
+    std::stable_sort(r.items.begin(), r.items.end(),
+                     [](const RepairItem& a, const RepairItem& b) {
+                       return a.source.begin < b.source.begin;
+                     });
+    out.repairs.push_back(std::move(r));
+  }
+  WarnSuspiciousCharacters(out.text, &out.warnings);
+  return out;
+}
+
+}  // namespace gongwen::normalize

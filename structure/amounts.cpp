@@ -1,0 +1,249 @@
+// Money, percentages and ratios with their qualifiers.
+//
+// Money needs a currency unit (元/万元/亿元), so counts, ages and years
+// (80个, 65岁, 2—3 个, 10年) are never money. Values are exact integers in fen.
+// A qualifier is read from the words just before the number (最高, 不超过 ->
+// max; 不低于 -> min; 约 -> approx) within the same phrase, or just after the
+// unit (以上 -> min, 以下/以内 -> max); an amount joined to the previous one
+// by 、/和/或 shares its qualifier (分别给予最高200万元和400万元).
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "structure/internal/rules.h"
+
+namespace gongwen::structure::internal {
+namespace {
+
+constexpr char kNumber[] = R"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)";
+constexpr char kCnNumber[] = R"([零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*)";
+
+const RE2& MoneyRe() {
+  // 1: range low, 2: number (Arabic), 3: number (Chinese), 4: unit, 5: post qualifier
+  static const RE2 re(std::string("(?:(") + kNumber + R"()\s*(?:-|—|~|～|至|到)\s*)?(?:()" +
+                      kNumber + ")|(" + kCnNumber +
+                      R"())\s*(亿元|万元|千元|元)(?:\s*[(（][^()（）]{1,8}[)）])?\s*(及以上|以上|及以下|以下|以内|左右)?)");
+  return re;
+}
+
+const RE2& PercentRe() {
+  static const RE2 re(R"((\d+(?:\.\d+)?)\s*[%％]|百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?))");
+  return re;
+}
+
+const RE2& RatioRe() {
+  static const RE2 re(R"((\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)+))");
+  return re;
+}
+
+const RE2& PreQualifierRe() {
+  static const RE2 re(
+      "(最高不超过|最高不高于|最多不超过|不超过|不高于|不多于|最高|最多|上限|封顶|"
+      "不低于|不少于|至少|最低|超过|"
+      "大约|约)");
+  return re;
+}
+
+const RE2& PerRe() {
+  static const RE2 re(
+      "((?:(?:每|单)(?:个|家|项|位|户)?(?:认定软件|项目|企业|合同|产品|平台|单位|软件|人|年|家|户)|"
+      "同一(?:企业|项目|单位)(?:年度)?)+)");
+  return re;
+}
+
+std::string QualifierOf(std::string_view word) {
+  if (word == "约" || word == "大约" || word == "左右") return "approx";
+  if (word == "不低于" || word == "不少于" || word == "至少" || word == "最低" ||
+      word == "超过" || word == "以上" || word == "及以上")
+    return "min";
+  return "max";
+}
+
+// Start of the phrase that holds byte `at`: after the last ，。；：、( before it.
+size_t PhraseStart(const std::string& text, size_t lo, size_t at) {
+  static const std::string_view kStops[] = {"，", "。", "；", "：", ",", ";", ":", "(", "（"};
+  size_t best = lo;
+  for (std::string_view stop : kStops) {
+    size_t p = text.rfind(stop, at == 0 ? 0 : at - 1);
+    if (p != std::string::npos && p >= lo && p + stop.size() <= at) {
+      best = std::max(best, p + stop.size());
+    }
+  }
+  return best;
+}
+
+std::optional<std::string> LastMatch(const RE2& re, const std::string& text, size_t b, size_t e) {
+  re2::StringPiece in(text.data() + b, e - b);
+  re2::StringPiece m;
+  std::optional<std::string> last;
+  while (RE2::FindAndConsume(&in, re, &m)) last = std::string(m);
+  return last;
+}
+
+struct Found {
+  size_t begin, end;
+  Amount amount;
+  bool has_own_qualifier = false;
+};
+
+bool IsRatioContext(const std::string& text, size_t b, size_t e) {
+  auto is_num = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ':'; };
+  if (b > 0 && is_num(text[b - 1])) return false;
+  if (e < text.size() && is_num(text[e])) return false;
+  // Clock times (14:43:32) are not ratios.
+  std::string_view s(text.data() + b, e - b);
+  int colons = static_cast<int>(std::count(s.begin(), s.end(), ':'));
+  static const RE2 kClock(R"(\d{1,2}:\d{2}(?::\d{2})?)");
+  if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kClock) && colons == 2) return false;
+  if (b >= 11) {
+    static const RE2 kDateBefore(R"(\d{4}-\d{1,2}-\d{1,2}\s*$)");
+    std::string_view before(text.data() + (b >= 16 ? b - 16 : 0), b >= 16 ? 16 : b);
+    if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kDateBefore)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t end,
+                                const utf8::CodePointIndex& cps) {
+  std::vector<Found> found;
+  re2::StringPiece whole(text);
+  re2::StringPiece g[6];
+  auto span = [&](size_t b, size_t e) {
+    return Span{cps.ToCodePoint(b), cps.ToCodePoint(e)};
+  };
+
+  for (size_t pos = begin; pos < end &&
+                           MoneyRe().Match(whole, pos, end, RE2::UNANCHORED, g, 6);) {
+    size_t b = g[0].data() - text.data();
+    size_t e = b + g[0].size();
+    pos = e;
+    std::string unit(g[4]);
+    int64_t multiplier = unit == "亿元" ? 100000000 : unit == "万元" ? 10000 : unit == "千元" ? 1000 : 1;
+    std::optional<int64_t> fen;
+    if (!g[2].empty()) {
+      auto v = ParseDecimalScaled(std::string_view(g[2].data(), g[2].size()), 2);
+      if (v && *v <= INT64_MAX / multiplier) fen = *v * multiplier;
+    } else {
+      auto v = ParseChineseNumber(std::string_view(g[3].data(), g[3].size()));
+      if (v && *v <= INT64_MAX / 100 / multiplier) fen = *v * multiplier * 100;
+    }
+    if (!fen) continue;
+    Found f{b, e, Amount{}, false};
+    f.amount.kind = "money";
+    f.amount.text = std::string(g[0]);
+    f.amount.fen = *fen;
+    f.amount.span = span(b, e);
+    if (!g[5].empty()) {
+      f.amount.qualifier = QualifierOf(std::string_view(g[5].data(), g[5].size()));
+      f.has_own_qualifier = true;
+    }
+    if (!g[1].empty()) {
+      // A range: the low end is a second amount with the same unit.
+      auto low = ParseDecimalScaled(std::string_view(g[1].data(), g[1].size()), 2);
+      if (low && *low <= INT64_MAX / multiplier) {
+        Found lo = f;
+        lo.amount.fen = *low * multiplier;
+        lo.amount.qualifier = "min";
+        lo.has_own_qualifier = true;
+        f.amount.qualifier = "max";
+        f.has_own_qualifier = true;
+        found.push_back(lo);
+      }
+    }
+    found.push_back(f);
+  }
+
+  for (size_t pos = begin; pos < end &&
+                           PercentRe().Match(whole, pos, end, RE2::UNANCHORED, g, 3);) {
+    size_t b = g[0].data() - text.data();
+    size_t e = b + g[0].size();
+    pos = e;
+    double v = 0;
+    if (!g[1].empty()) {
+      v = std::strtod(std::string(g[1]).c_str(), nullptr);
+    } else if (auto cn = ParseChineseNumber(std::string_view(g[2].data(), g[2].size()))) {
+      v = static_cast<double>(*cn);
+    } else {
+      v = std::strtod(std::string(g[2]).c_str(), nullptr);
+    }
+    Found f{b, e, Amount{}, false};
+    f.amount.kind = "percent";
+    f.amount.text = std::string(g[0]);
+    f.amount.percent = v;
+    f.amount.span = span(b, e);
+    // 7%以上
+    std::string_view after(text.data() + e, std::min<size_t>(9, end - e));
+    for (std::string_view post : {"及以上", "以上", "及以下", "以下", "以内", "左右"}) {
+      if (after.substr(0, post.size()) == post) {
+        f.amount.qualifier = QualifierOf(post);
+        f.has_own_qualifier = true;
+        break;
+      }
+    }
+    found.push_back(f);
+  }
+
+  for (size_t pos = begin; pos < end &&
+                           RatioRe().Match(whole, pos, end, RE2::UNANCHORED, g, 2);) {
+    size_t b = g[0].data() - text.data();
+    size_t e = b + g[0].size();
+    pos = e;
+    if (!IsRatioContext(text, b, e)) continue;
+    Found f{b, e, Amount{}, false};
+    f.amount.kind = "ratio";
+    f.amount.text = std::string(g[0]);
+    std::string s(g[1]);
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t j = i;
+      while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) || s[j] == '.')) ++j;
+      if (j > i) f.amount.ratio.push_back(std::strtod(s.substr(i, j - i).c_str(), nullptr));
+      i = j;
+      while (i < s.size() && !std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    }
+    f.amount.span = span(b, e);
+    found.push_back(f);
+  }
+
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Found& a, const Found& b) { return a.begin < b.begin; });
+
+  // Qualifiers and `per` from the phrase before each amount.
+  size_t prev_end = begin;
+  const Found* prev = nullptr;
+  for (Found& f : found) {
+    if (f.amount.kind != "ratio") {
+      size_t lo = std::max(prev_end, PhraseStart(text, begin, f.begin));
+      if (!f.has_own_qualifier) {
+        if (auto q = LastMatch(PreQualifierRe(), text, lo, f.begin)) {
+          f.amount.qualifier = QualifierOf(*q);
+          f.has_own_qualifier = true;
+        } else if (prev != nullptr && prev->amount.kind == f.amount.kind) {
+          // 100万元、20万元 / 200万元和400万元: the list shares the qualifier.
+          std::string_view gap(text.data() + prev->end, f.begin - prev->end);
+          static const RE2 kJoin(R"(^\s*(?:、|和|或|及|与|,|，)\s*$)");
+          if (RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kJoin)) {
+            f.amount.qualifier = prev->amount.qualifier;
+          }
+        }
+      }
+      size_t per_lo = PhraseStart(text, begin, f.begin);
+      if (auto per = LastMatch(PerRe(), text, std::max(per_lo, prev_end), f.begin)) {
+        f.amount.per = *per;
+      }
+    }
+    if (f.amount.qualifier.empty()) f.amount.qualifier = "exact";
+    prev_end = std::max(prev_end, f.end);
+    prev = &f;
+  }
+
+  std::vector<Amount> out;
+  out.reserve(found.size());
+  for (Found& f : found) out.push_back(std::move(f.amount));
+  return out;
+}
+
+}  // namespace gongwen::structure::internal

@@ -1,0 +1,156 @@
+// Responsible units from the attribution list that closes a clause:
+// (市科技局、市财政局), 〔…〕, (责任单位:…), (牵头单位:…;配合单位:…).
+#include <re2/re2.h>
+
+#include "structure/internal/rules.h"
+
+namespace gongwen::structure::internal {
+namespace {
+
+bool IsOpen(char32_t c) { return c == U'(' || c == U'（' || c == U'〔' || c == U'['; }
+bool IsClose(char32_t c) { return c == U')' || c == U'）' || c == U'〕' || c == U']'; }
+
+// 各县 / 各市 / 县: a bare administrative level that is only the first half of
+// a compound such as 各县、区人民政府 or 各市、县(区)人民政府.
+bool IsBareLevel(std::string_view s) {
+  static const RE2 kBare(R"(^各?[省市县区镇乡]$)");
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kBare);
+}
+
+bool StartsWithLevel(std::string_view s) {
+  static const RE2 kLevel(R"(^[省市县区镇乡])");
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kLevel);
+}
+
+}  // namespace
+
+bool LooksLikeOrganisation(std::string_view name) {
+  // Drop a trailing parenthetical alias: 海州区政府(高新区管委会).
+  std::string n(name);
+  static const RE2 kAlias(R"([(（][^()（）]*[)）]$)");
+  RE2::Replace(&n, kAlias, "");
+  static const RE2 kOrg(
+      R"(^\p{Han}[\p{Han}\w、()（）]{1,30}?(?:局|委|办|院|厅|部|署|府|会|行|所|队|站|处|室|协|联|社|团|馆|关|司|校|中心|集团|公司|银行|支行|分行|海关|分局|办公室)$)");
+  return RE2::FullMatch(n, kOrg);
+}
+
+std::vector<NamePiece> SplitBureauList(std::string_view list) {
+  std::vector<NamePiece> pieces;
+  std::vector<std::string> seps;  // the separator after each piece
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < list.size();) {
+    int len;
+    char32_t c = utf8::Decode(list, i, &len);
+    if (IsOpen(c)) ++depth;
+    if (IsClose(c) && depth > 0) --depth;
+    if (depth == 0 && (c == U'、' || c == U',' || c == U'，' || c == U';' || c == U'；')) {
+      pieces.push_back(NamePiece{std::string(list.substr(start, i - start)), start, i});
+      seps.emplace_back(list.substr(i, len));
+      start = i + len;
+    }
+    i += len;
+  }
+  pieces.push_back(NamePiece{std::string(list.substr(start)), start, list.size()});
+  seps.emplace_back("");
+  // Merge 各县 + 、 + 区人民政府.
+  std::vector<NamePiece> merged;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    NamePiece p = pieces[k];
+    while (k + 1 < pieces.size() && seps[k] == "、" && IsBareLevel(utf8::Trim(p.name)) &&
+           StartsWithLevel(utf8::Trim(pieces[k + 1].name))) {
+      p.name = std::string(list.substr(p.begin, pieces[k + 1].end - p.begin));
+      p.end = pieces[k + 1].end;
+      ++k;
+    }
+    // Trim, keeping offsets exact.
+    std::string_view t = utf8::Trim(p.name);
+    size_t lead = t.empty() ? 0 : static_cast<size_t>(t.data() - p.name.data());
+    NamePiece out{std::string(t), p.begin + lead, p.begin + lead + t.size()};
+    if (!out.name.empty()) merged.push_back(out);
+  }
+  return merged;
+}
+
+std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, size_t end,
+                                       const utf8::CodePointIndex& cps) {
+  std::vector<BureauRef> out;
+  std::string_view s(text.data() + begin, end - begin);
+  // Skip trailing spaces and sentence punctuation after the list.
+  size_t e = s.size();
+  while (e > 0) {
+    size_t p = utf8::PrevStart(s, e);
+    int len;
+    char32_t c = utf8::Decode(s, p, &len);
+    if (c == U'。' || c == U'.' || c == U' ' || c == U'；' || c == U';' || c == U'\n') {
+      e = p;
+    } else {
+      break;
+    }
+  }
+  if (e == 0) return out;
+  size_t close = utf8::PrevStart(s, e);
+  int len;
+  if (!IsClose(utf8::Decode(s, close, &len))) return out;
+  // Walk back to the matching opening bracket.
+  int depth = 0;
+  size_t open = std::string_view::npos;
+  for (size_t i = close;;) {
+    char32_t c = utf8::Decode(s, i, &len);
+    if (IsClose(c)) ++depth;
+    if (IsOpen(c) && --depth == 0) {
+      open = i;
+      break;
+    }
+    if (i == 0) break;
+    i = utf8::PrevStart(s, i);
+  }
+  if (open == std::string_view::npos) return out;
+  utf8::Decode(s, open, &len);
+  size_t list_begin = open + len;
+  std::string_view list = s.substr(list_begin, close - list_begin);
+
+  // Optional role labels. Each labelled section is split separately.
+  static const RE2 kLabel(R"((责任单位|牵头单位|配合单位|参与单位|主办单位|协办单位)\s*[:：])");
+  struct Section {
+    size_t b, e;
+  };
+  std::vector<Section> sections;
+  {
+    re2::StringPiece in(list.data(), list.size());
+    re2::StringPiece m;
+    std::vector<std::pair<size_t, size_t>> labels;  // label begin, content begin
+    re2::StringPiece rest = in;
+    while (RE2::FindAndConsume(&rest, kLabel, &m)) {
+      size_t lb = m.data() - list.data();
+      size_t cb = rest.data() - list.data();
+      labels.emplace_back(lb, cb);
+    }
+    if (labels.empty()) {
+      sections.push_back(Section{0, list.size()});
+    } else {
+      if (labels.front().first != 0 && !utf8::Trim(list.substr(0, labels.front().first)).empty()) {
+        return out;  // text before the first label: not an attribution list
+      }
+      for (size_t k = 0; k < labels.size(); ++k) {
+        size_t se = k + 1 < labels.size() ? labels[k + 1].first : list.size();
+        sections.push_back(Section{labels[k].second, se});
+      }
+    }
+  }
+
+  std::vector<BureauRef> refs;
+  for (const Section& sec : sections) {
+    std::string_view part = list.substr(sec.b, sec.e - sec.b);
+    for (const NamePiece& p : SplitBureauList(part)) {
+      if (!LooksLikeOrganisation(p.name)) return out;  // one non-unit: not an attribution
+      size_t abs_b = begin + list_begin + sec.b + p.begin;
+      size_t abs_e = begin + list_begin + sec.b + p.end;
+      refs.push_back(BureauRef{p.name, std::nullopt, "responsible",
+                               Span{cps.ToCodePoint(abs_b), cps.ToCodePoint(abs_e)}});
+    }
+  }
+  return refs;
+}
+
+}  // namespace gongwen::structure::internal

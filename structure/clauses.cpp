@@ -1,0 +1,274 @@
+// The clause tree. Levels come from the order in which marker styles first
+// appear (一、 then (一) then 1. then (1) in most documents, 第X章 then 第X条 in
+// 办法 and 条例), and paths use the document's own numbers, so numbering that
+// runs on across sections (二、 then 6.) gives [2, 6].
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+
+#include "structure/internal/rules.h"
+
+namespace gongwen::structure::internal {
+namespace {
+
+constexpr char kCnDigits[] = "[一二三四五六七八九十百零〇]+";
+
+struct MarkerRule {
+  const char* style;
+  std::unique_ptr<RE2> re;  // group 1: the number; group 0: the marker
+};
+
+const std::vector<MarkerRule>& MarkerRules() {
+  static const std::vector<MarkerRule> rules = [] {
+    std::vector<MarkerRule> r;
+    auto add = [&](const char* style, const std::string& pattern) {
+      r.push_back(MarkerRule{style, std::make_unique<RE2>(pattern)});
+    };
+    const std::string cn = kCnDigits;
+    add("chapter", "^第(" + cn + "|\\d{1,3})章");
+    add("section", "^第(" + cn + "|\\d{1,3})节");
+    add("article", "^第(" + cn + "|\\d{1,3})条");
+    add("chinese_dun", "^(" + cn + ")[、.．]");
+    add("chinese_paren", "^[(（](" + cn + ")[)）]");
+    add("arabic_paren", R"(^[(（](\d{1,3})[)）])");
+    add("arabic_dot", R"(^(\d{1,3})(?:[.．]|、)(?:[^\d]|$))");
+    add("circled", "^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])");
+    return r;
+  }();
+  return rules;
+}
+
+const RE2& ClosingRe() {
+  static const RE2 re(
+      R"(^(?:本(?:政策措施|政策|措施|办法|方案|意见|通知|细则|规定|条例|文件|规划|计划|决定|实施细则)|附件\s*[:：\d一二三四五六七八九]|抄送|主题词|[(（]此件))");
+  return re;
+}
+
+const RE2& ClosingAnywhereRe() {
+  static const RE2 re(R"(起(?:施行|实施|执行|生效)|负责解释|有效期至)");
+  return re;
+}
+
+int64_t Cp(const utf8::CodePointIndex& cps, size_t b) { return cps.ToCodePoint(b); }
+
+}  // namespace
+
+std::optional<ClauseMarker> MatchClauseMarker(std::string_view paragraph) {
+  re2::StringPiece in(paragraph.data(), paragraph.size());
+  re2::StringPiece g[2];
+  for (const MarkerRule& rule : MarkerRules()) {
+    if (!rule.re->Match(in, 0, in.size(), RE2::ANCHOR_START, g, 2)) continue;
+    ClauseMarker m;
+    m.style = rule.style;
+    std::string_view num(g[1].data(), g[1].size());
+    if (m.style == "circled") {
+      int len;
+      m.ordinal = static_cast<int>(utf8::Decode(num, 0, &len) - U'①') + 1;
+    } else if (!num.empty() && num[0] >= '0' && num[0] <= '9') {
+      m.ordinal = std::stoi(std::string(num));
+    } else {
+      auto v = ParseChineseNumber(num);
+      if (!v) continue;
+      m.ordinal = static_cast<int>(*v);
+    }
+    // The marker text ends where the number and its punctuation end.
+    size_t end = g[1].data() - paragraph.data() + g[1].size();
+    int len;
+    if (end < paragraph.size()) {
+      char32_t c = utf8::Decode(paragraph, end, &len);
+      if (c == U'、' || c == U'.' || c == U'．' || c == U')' || c == U'）' || c == U'章' ||
+          c == U'节' || c == U'条')
+        end += len;
+    }
+    m.text = std::string(paragraph.substr(0, end));
+    if (m.ordinal <= 0) continue;
+    return m;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> ClauseHeading(std::string_view rest) {
+  rest = utf8::Trim(rest);
+  if (rest.empty()) return std::nullopt;
+  int depth = 0;
+  size_t stop = std::string_view::npos;
+  bool comma = false;
+  for (size_t i = 0; i < rest.size();) {
+    int len;
+    char32_t c = utf8::Decode(rest, i, &len);
+    if (c == U'(' || c == U'（' || c == U'“' || c == U'《') ++depth;
+    if ((c == U')' || c == U'）' || c == U'”' || c == U'》') && depth > 0) --depth;
+    if (depth == 0) {
+      if (c == U'。' || c == U':' || c == U'：' || c == U';' || c == U'；') {
+        stop = i;
+        break;
+      }
+      if (c == U',' || c == U'，') comma = true;
+    }
+    i += len;
+  }
+  std::string_view phrase = stop == std::string_view::npos ? rest : rest.substr(0, stop);
+  if (comma || phrase.empty()) return std::nullopt;
+  if (utf8::CountCodePoints(phrase) > 40) return std::nullopt;
+  if (stop != std::string_view::npos) {
+    // A one-sentence item ("企业注册满一年。") is body text, not a heading.
+    std::string_view after = utf8::Trim(rest.substr(stop));
+    int len;
+    char32_t c = utf8::Decode(after, 0, &len);
+    if ((c == U'。' || c == U';' || c == U'；') && utf8::Trim(after.substr(len)).empty()) {
+      return std::nullopt;
+    }
+  }
+  return std::string(phrase);
+}
+
+bool IsClosingParagraph(std::string_view p) {
+  re2::StringPiece in(p.data(), p.size());
+  if (RE2::PartialMatch(in, ClosingRe())) return true;
+  if (ParseDateLine(p)) return true;
+  return utf8::CountCodePoints(p) < 200 && RE2::PartialMatch(in, ClosingAnywhereRe());
+}
+
+std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointIndex& cps,
+                                std::vector<Warning>* warnings) {
+  struct Start {
+    size_t para;
+    ClauseMarker marker;
+  };
+  const std::string& text = doc.text;
+  auto para_text = [&](size_t i) {
+    const Paragraph& p = doc.paragraphs[i];
+    return std::string_view(text.data() + p.begin, p.end - p.begin);
+  };
+
+  std::vector<Start> starts;
+  bool in_attachment_list = false;
+  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    std::string_view p = para_text(i);
+    auto m = MatchClauseMarker(p);
+    // 附件:1.… 2.…: an attachment list in the closing part, not clauses.
+    if (!m) {
+      static const RE2 kAttach(R"(^附件\s*[:：])");
+      in_attachment_list = RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kAttach);
+      continue;
+    }
+    if (in_attachment_list && m->style == "arabic_dot" && utf8::CountCodePoints(p) <= 60 &&
+        p.find("。") == std::string_view::npos) {
+      continue;
+    }
+    in_attachment_list = false;
+    starts.push_back(Start{i, *m});
+  }
+
+  std::vector<Clause> clauses;
+  struct Level {
+    std::string style;
+    int ordinal;
+    int clause_index;
+  };
+  std::vector<Level> stack;
+  int part = 1;
+  int last_top_ordinal = 0;
+  std::map<std::pair<int, std::string>, int> last_ordinal_of_style;  // (part, style) -> ordinal
+
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const Start& s = starts[k];
+    const ClauseMarker& m = s.marker;
+    // Where does this style sit in the current stack?
+    int depth = -1;
+    for (size_t d = 0; d < stack.size(); ++d) {
+      if (stack[d].style == m.style) {
+        depth = static_cast<int>(d);
+        break;
+      }
+    }
+    if (depth == 0 && m.ordinal <= last_top_ordinal && m.ordinal == 1) {
+      // 一、 again: a second, separately numbered text (a 行动计划, an 附件).
+      ++part;
+      stack.clear();
+      depth = -1;
+      last_top_ordinal = 0;
+    }
+    if (depth >= 0) {
+      stack.resize(depth);
+    }
+    const Paragraph& para = doc.paragraphs[s.para];
+    // Numbering check: the next number at this level, or 1 under a new parent,
+    // or the run-on number across parents.
+    {
+      int prev_sibling = 0;
+      auto key = std::make_pair(part, m.style);
+      int last_any = last_ordinal_of_style.count(key) ? last_ordinal_of_style[key] : 0;
+      bool first_under_parent = true;
+      if (!clauses.empty()) {
+        int parent_idx = stack.empty() ? -1 : stack.back().clause_index;
+        for (int c = static_cast<int>(clauses.size()) - 1; c >= 0; --c) {
+          if (clauses[c].part != part) break;
+          int cp = clauses[c].parent ? *clauses[c].parent : -1;
+          if (cp == parent_idx && clauses[c].style == m.style) {
+            prev_sibling = clauses[c].path.back();
+            first_under_parent = false;
+            break;
+          }
+          if (c == parent_idx) break;
+        }
+      }
+      bool ok = first_under_parent ? (m.ordinal == 1 || m.ordinal == last_any + 1)
+                                   : (m.ordinal == prev_sibling + 1);
+      if (!ok) {
+        warnings->push_back(Warning{
+            "clause_numbering",
+            "clause " + m.text + " does not follow " +
+                (first_under_parent ? std::string("its parent's numbering")
+                                    : "the previous number " + std::to_string(prev_sibling)),
+            Span{Cp(cps, para.begin), Cp(cps, para.begin + m.text.size())}});
+      }
+      last_ordinal_of_style[key] = m.ordinal;
+    }
+
+    Clause c;
+    c.index = static_cast<int>(clauses.size());
+    c.parent = stack.empty() ? std::nullopt : std::optional<int>(stack.back().clause_index);
+    c.level = static_cast<int>(stack.size()) + 1;
+    c.part = part;
+    for (const Level& l : stack) c.path.push_back(l.ordinal);
+    c.path.push_back(m.ordinal);
+    c.marker = m.text;
+    c.style = m.style;
+    std::string_view first = para_text(s.para);
+    std::string_view rest = first.substr(m.text.size());
+    c.heading = m.style == "article" ? std::nullopt : ClauseHeading(rest);
+    if (stack.empty()) last_top_ordinal = m.ordinal;
+    stack.push_back(Level{m.style, m.ordinal, c.index});
+
+    // The clause's own text: up to the next clause, or for the last clause
+    // up to the document's closing part.
+    size_t own_begin = para.begin;
+    size_t own_end;
+    if (k + 1 < starts.size()) {
+      size_t next = starts[k + 1].para;
+      own_end = doc.paragraphs[next - 1].end;
+    } else {
+      // A heading-only clause (七、政策支持) takes the paragraphs after it as
+      // its body; a clause with its own body ends with it, apart from
+      // ——-continuations.
+      bool heading_only = first.find("。") == std::string_view::npos &&
+                          utf8::CountCodePoints(first) <= 40;
+      own_end = para.end;
+      for (size_t i = s.para + 1; i < doc.paragraphs.size(); ++i) {
+        std::string_view p = para_text(i);
+        if (IsClosingParagraph(p)) break;
+        if (!heading_only && p.substr(0, 6) != "——") break;
+        own_end = doc.paragraphs[i].end;
+      }
+    }
+    c.span = Span{Cp(cps, own_begin), Cp(cps, own_end)};
+    c.amounts = FindAmounts(text, own_begin + m.text.size(), own_end, cps);
+    c.bureaus = FindAttribution(text, own_begin, own_end, cps);
+    clauses.push_back(std::move(c));
+  }
+  return clauses;
+}
+
+}  // namespace gongwen::structure::internal

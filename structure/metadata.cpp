@@ -1,0 +1,366 @@
+// Document metadata from the elements GB/T 9704 defines (发文字号, 标题, 主送机关,
+// 发文机关署名, 成文日期, 附注, 抄送机关) and from the 政府信息公开 table that
+// sites print above the text (索引号, 发布机构, 发文日期, 文号, 时效 …).
+#include <re2/re2.h>
+
+#include <map>
+
+#include "structure/internal/rules.h"
+
+namespace gongwen::structure::internal {
+namespace {
+
+using Pairs = std::multimap<std::string, std::string>;
+
+const RE2& LabelRe() {
+  static const RE2 re(
+      "(索引号|发布机构|发文机关|发文单位|发文字号|发文日期|成文日期|发布日期|发布时间|生成日期|"
+      "标题|名称|文号|主题分类|主题词|时效性|时效|有效性|内容概述|文件下载|信息来源|来源|"
+      R"(时间|所属机构|公开方式|公开范围|体裁分类|组配分类|浏览次数)\s*[:：]?)");
+  return re;
+}
+
+const RE2& DocNumberRe() {
+  static const RE2 re(
+      R"((\p{Han}{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号))");
+  return re;
+}
+
+const RE2& DocTypeEndRe() {
+  static const RE2 re(
+      "(?:通知|通报|意见|办法|方案|措施|决定|规定|细则|条例|公告|通告|批复|函|纪要|规划|计划|政策|"
+      "要点|指南|目录|清单|规则|决议|命令|报告|请示|章程|制度|规程|导则|公约)$");
+  return re;
+}
+
+const RE2& SignatureOrgRe() {
+  static const RE2 re(
+      R"(^(\p{Han}{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|局|厅|委|办|部|院|署|会|中心)))");
+  return re;
+}
+
+std::string_view Para(const Normalized& doc, size_t i) {
+  const Paragraph& p = doc.paragraphs[i];
+  return std::string_view(doc.text.data() + p.begin, p.end - p.begin);
+}
+
+bool HasSentencePunct(std::string_view s) {
+  for (std::string_view p : {"。", "，", ",", "；", ";"}) {
+    if (s.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A line of the 政府信息公开 table, possibly squashed ("发布机构市政府办发文日期2025-09-05").
+bool ParseTableLine(std::string_view line, Pairs* pairs) {
+  re2::StringPiece in(line.data(), line.size());
+  re2::StringPiece g[2];
+  if (!LabelRe().Match(in, 0, in.size(), RE2::ANCHOR_START, g, 2)) return false;
+  struct Hit {
+    std::string label;
+    size_t begin, end;
+  };
+  std::vector<Hit> hits;
+  size_t pos = 0;
+  while (pos < line.size() && LabelRe().Match(in, pos, in.size(), RE2::UNANCHORED, g, 2)) {
+    size_t b = g[0].data() - line.data();
+    hits.push_back(Hit{std::string(g[1]), b, b + g[0].size()});
+    pos = b + g[0].size();
+  }
+  for (size_t k = 0; k < hits.size(); ++k) {
+    size_t ve = k + 1 < hits.size() ? hits[k + 1].begin : line.size();
+    std::string value(utf8::Trim(line.substr(hits[k].end, ve - hits[k].end)));
+    pairs->emplace(hits[k].label, value);
+  }
+  return true;
+}
+
+std::optional<std::string> Get(const Pairs& pairs, std::initializer_list<const char*> labels) {
+  for (const char* l : labels) {
+    auto it = pairs.find(l);
+    if (it != pairs.end() && !it->second.empty()) return it->second;
+  }
+  return std::nullopt;
+}
+
+bool IsTitleLike(std::string_view p) {
+  if (HasSentencePunct(p) || p.find("。") != std::string_view::npos) return false;
+  int64_t n = utf8::CountCodePoints(p);
+  if (n < 6 || n > 120) return false;
+  std::string t = StripTitleDecoration(p);
+  return RE2::PartialMatch(t, DocTypeEndRe());
+}
+
+std::optional<std::string> FindDocNumberIn(std::string_view s, bool whole) {
+  re2::StringPiece in(s.data(), s.size());
+  re2::StringPiece m;
+  if (whole) {
+    if (!RE2::FullMatch(in, DocNumberRe(), &m)) return std::nullopt;
+  } else if (!RE2::PartialMatch(in, DocNumberRe(), &m)) {
+    return std::nullopt;
+  }
+  return NormalizeDocNumber(std::string_view(m.data(), m.size()));
+}
+
+std::vector<std::string> SplitList(std::string_view s) {
+  std::vector<std::string> out;
+  for (const NamePiece& p : SplitBureauList(s)) {
+    // SplitBureauList also cuts at 、, which inside an addressee list joins
+    // parts of one name only when SplitBureauList merges them; keep its result.
+    out.push_back(p.name);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string StripTitleDecoration(std::string_view title) {
+  std::string t(utf8::Trim(title));
+  static const RE2 kDecoration(
+      R"([(（【][^()（）【】]*(?:附|电话|热线|图解|解读|全文|下载|转载)[^()（）【】]*[)）】]$)");
+  RE2::Replace(&t, kDecoration, "");
+  return std::string(utf8::Trim(t));
+}
+
+std::string NormalizeDocNumber(std::string_view s) {
+  std::string out;
+  bool in_year = false;
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    char32_t c = utf8::Decode(s, i, &len);
+    i += len;
+    if (c == U' ') continue;
+    // The bracket that precedes the four-digit year opens it; the next closes.
+    if (!in_year && (c == U'〔' || c == U'[' || c == U'［' || c == U'【' || c == U'(' || c == U'（')) {
+      out += "〔";
+      in_year = true;
+      continue;
+    }
+    if (in_year && (c == U'〕' || c == U']' || c == U'］' || c == U'】' || c == U')' || c == U'）')) {
+      out += "〕";
+      in_year = false;
+      continue;
+    }
+    utf8::Append(&out, c);
+  }
+  return out;
+}
+
+Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
+                      const utf8::CodePointIndex& cps) {
+  Metadata md;
+  const size_t n = doc.paragraphs.size();
+  size_t first_clause = n;
+  for (size_t i = 0; i < n; ++i) {
+    if (MatchClauseMarker(Para(doc, i))) {
+      first_clause = i;
+      break;
+    }
+  }
+  const size_t header_end = std::min(first_clause, n);
+
+  // 1. The 政府信息公开 table.
+  Pairs table;
+  std::vector<bool> is_table(n, false);
+  for (size_t i = 0; i < header_end; ++i) is_table[i] = ParseTableLine(Para(doc, i), &table);
+
+  // 2. Title.
+  size_t title_para = n;
+  if (auto t = Get(table, {"标题", "名称"})) md.title = StripTitleDecoration(*t);
+  for (size_t i = 0; i < header_end; ++i) {
+    if (is_table[i]) continue;
+    std::string_view p = Para(doc, i);
+    if (FindDocNumberIn(p, true)) continue;
+    if (IsTitleLike(p)) {
+      title_para = i;
+      if (!md.title) md.title = StripTitleDecoration(p);
+      break;
+    }
+  }
+
+  // 3. 发文字号: the table's, or a line of its own in the header.
+  if (auto dn = Get(table, {"文号", "发文字号"})) {
+    if (auto norm = FindDocNumberIn(*dn, false)) md.doc_number = *norm;
+  }
+  if (!md.doc_number) {
+    for (size_t i = 0; i < header_end; ++i) {
+      if (auto dn = FindDocNumberIn(Para(doc, i), true)) {
+        md.doc_number = *dn;
+        break;
+      }
+    }
+  }
+
+  // 4. Table fields.
+  md.index_number = Get(table, {"索引号"});
+  md.publisher = Get(table, {"发布机构", "所属机构"});
+  md.validity = Get(table, {"时效", "时效性", "有效性"});
+  if (auto tw = Get(table, {"主题词"})) {
+    for (const std::string& w : SplitList(*tw)) md.topic_words.push_back(w);
+  }
+  if (auto dl = Get(table, {"文件下载"})) md.attachments.push_back(Attachment{*dl, std::nullopt});
+  if (auto pd = Get(table, {"发布日期", "发文日期", "发布时间", "生成日期", "时间"})) {
+    if (auto d = FindDate(*pd)) md.published_date = d->Iso();
+  }
+  std::optional<std::string> table_signed;
+  if (auto sd = Get(table, {"成文日期"})) {
+    if (auto d = FindDate(*sd)) table_signed = d->Iso();
+  }
+
+  // 5. Effective period: the last 自…起施行 and 有效期 statements (the closing part).
+  std::optional<Date> eff_from, eff_until;
+  int validity_years = 0;
+  bool from_signing = false, from_publishing = false;
+  {
+    static const RE2 kFrom(R"(自\s*([^起,，。;；]{6,20}?)\s*起\s*(?:施行|实施|执行|生效|试行))");
+    static const RE2 kUntil(R"(有效期(?:至|到|截至)\s*([^,，。;；]{6,20}?)(?:止|[,，。;；]|$))");
+    static const RE2 kYears(R"(有效期(?:为)?\s*([0-9]+|[一二三四五六七八九十两]+)\s*年)");
+    re2::StringPiece in(doc.text);
+    re2::StringPiece m;
+    while (RE2::FindAndConsume(&in, kFrom, &m)) {
+      std::string_view v(m.data(), m.size());
+      if (auto d = FindDate(v)) {
+        eff_from = d;
+        from_signing = from_publishing = false;
+      } else if (v.find("印发") != std::string_view::npos || v.find("公布") != std::string_view::npos) {
+        from_signing = true;
+      } else if (v.find("发布") != std::string_view::npos) {
+        from_publishing = true;
+      }
+    }
+    in = re2::StringPiece(doc.text);
+    while (RE2::FindAndConsume(&in, kUntil, &m)) {
+      if (auto d = FindDate(std::string_view(m.data(), m.size()))) eff_until = d;
+    }
+    in = re2::StringPiece(doc.text);
+    while (RE2::FindAndConsume(&in, kYears, &m)) {
+      std::string_view v(m.data(), m.size());
+      auto y = (v[0] >= '0' && v[0] <= '9') ? std::optional<int64_t>(std::stoll(std::string(v)))
+                                           : ParseChineseNumber(v);
+      if (y && *y > 0 && *y < 100) validity_years = static_cast<int>(*y);
+    }
+  }
+
+  // 6. Signature (发文机关署名) and 成文日期: an organisation, then a date, on
+  // the same line or the next. A date followed by 印发 is the 版记's
+  // 印发机关和印发日期, not the signature.
+  for (size_t i = 0; i < n && !md.issuer; ++i) {
+    std::string_view p = Para(doc, i);
+    if (HasSentencePunct(p) || p.find("。") != std::string_view::npos) continue;
+    re2::StringPiece in(p.data(), p.size());
+    re2::StringPiece org;
+    if (!RE2::PartialMatch(in, SignatureOrgRe(), &org)) continue;
+    std::string_view rest = utf8::Trim(p.substr(org.size()));
+    std::string_view date_text;
+    int64_t date_begin = 0;
+    if (!rest.empty()) {
+      date_text = rest;
+      date_begin = static_cast<int64_t>(rest.data() - doc.text.data());
+    } else if (i + 1 < n) {
+      date_text = utf8::Trim(Para(doc, i + 1));
+      date_begin = static_cast<int64_t>(date_text.data() - doc.text.data());
+    } else {
+      continue;
+    }
+    if (date_text.find("印发") != std::string_view::npos) continue;
+    if (auto d = ParseDateLine(date_text)) {
+      md.issuer = std::string(org.data(), org.size());
+      md.signed_date = d->Iso();
+      continue;
+    }
+    std::vector<Date> readings = MangledDateReadings(date_text);
+    if (readings.empty()) continue;
+    md.issuer = std::string(org.data(), org.size());
+    // Reconcile with the other dates the page states.
+    std::vector<Date> known;
+    for (const auto& s : {md.published_date, table_signed}) {
+      if (s) {
+        if (auto d = FindDate(*s)) known.push_back(*d);
+      }
+    }
+    if (eff_from) known.push_back(*eff_from);
+    std::optional<Date> pick;
+    for (const Date& r : readings) {
+      for (const Date& k : known) {
+        if (r == k) pick = r;
+      }
+    }
+    if (!pick && readings.size() == 1) pick = readings[0];
+    Span span{cps.ToCodePoint(date_begin), cps.ToCodePoint(date_begin + date_text.size())};
+    if (pick) {
+      md.signed_date = pick->Iso();
+      warnings->push_back(Warning{"date_mangled",
+                                  "成文日期 \"" + std::string(date_text) + "\" lost its 年月日; read as " +
+                                      pick->Iso(),
+                                  span});
+    } else {
+      warnings->push_back(Warning{"date_mangled",
+                                  "成文日期 \"" + std::string(date_text) +
+                                      "\" lost its 年月日 and has several readings",
+                                  span});
+    }
+  }
+  if (!md.signed_date && table_signed) md.signed_date = table_signed;
+  if (md.signed_date && table_signed && *md.signed_date != *table_signed) {
+    warnings->push_back(Warning{"date_conflict",
+                                "成文日期 in the text (" + *md.signed_date +
+                                    ") differs from the page's table (" + *table_signed + ")",
+                                std::nullopt});
+  }
+  if (!md.issuer) {
+    if (auto a = Get(table, {"发文机关", "发文单位"})) md.issuer = *a;
+  }
+
+  if (eff_from) {
+    md.effective_from = eff_from->Iso();
+  } else if (from_signing && md.signed_date) {
+    md.effective_from = md.signed_date;
+  } else if (from_publishing && md.published_date) {
+    md.effective_from = md.published_date;
+  }
+  if (eff_until) {
+    md.effective_until = eff_until->Iso();
+  } else if (validity_years > 0 && md.effective_from) {
+    md.effective_until = AddYearsMinusOneDay(*FindDate(*md.effective_from), validity_years).Iso();
+  }
+
+  // 7. 主送机关: the first line after the title that ends with a colon.
+  for (size_t i = title_para == n ? 0 : title_para + 1; i < header_end; ++i) {
+    std::string_view p = Para(doc, i);
+    if (is_table[i]) continue;
+    if (p.size() < 4 || p.find("。") != std::string_view::npos) continue;
+    std::string_view body = p;
+    if (body.substr(body.size() - 1) == ":") {
+      body.remove_suffix(1);
+    } else if (body.size() >= 3 && body.substr(body.size() - 3) == "：") {
+      body.remove_suffix(3);
+    } else {
+      continue;
+    }
+    md.addressees = SplitList(body);
+    break;
+  }
+
+  // 8. 附注, 抄送, references.
+  static const RE2 kDisclosure(R"(^[(（](此件[^()（）]*)[)）]$)");
+  static const RE2 kCc(R"(^抄送\s*[:：]\s*(.+?)[。.]?$)");
+  static const RE2 kReference(
+      R"(《([^《》]{2,80})》\s*[(（]\s*(\p{Han}{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d{1,4}\s*号)\s*[)）])");
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view p = Para(doc, i);
+    re2::StringPiece in(p.data(), p.size());
+    std::string v;
+    if (!md.disclosure && RE2::FullMatch(in, kDisclosure, &v)) md.disclosure = v;
+    if (md.cc.empty() && RE2::FullMatch(in, kCc, &v)) md.cc = SplitList(v);
+  }
+  {
+    re2::StringPiece in(doc.text);
+    std::string title, number;
+    while (RE2::FindAndConsume(&in, kReference, &title, &number)) {
+      md.references.push_back(Reference{title, NormalizeDocNumber(number)});
+    }
+  }
+  return md;
+}
+
+}  // namespace gongwen::structure::internal

@@ -1,0 +1,90 @@
+#include "util/files.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace gongwen::files {
+
+namespace fs = std::filesystem;
+
+Result<std::string> Read(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno)};
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Error{ErrorCode::kIo, "read error"};
+  return data;
+}
+
+Result<bool> WriteAtomic(const std::string& path, std::string_view data) {
+  std::string tmp = path + ".tmp." + std::to_string(getpid());
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) {
+    return Error{ErrorCode::kIo, "cannot create " + tmp + ": " + std::strerror(errno)};
+  }
+  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  ok = std::fflush(f) == 0 && ok;
+  ok = fsync(fileno(f)) == 0 && ok;
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::string reason = std::strerror(errno);
+    std::remove(tmp.c_str());
+    return Error{ErrorCode::kIo, "cannot write " + path + ": " + reason};
+  }
+  return true;
+}
+
+std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
+                                    const std::vector<std::string>& extensions,
+                                    std::vector<std::string>* missing) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p == "-") {
+      out.push_back(p);
+      continue;
+    }
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
+      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::path& path = it->path();
+        std::string name = path.filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (!it->is_regular_file(ec)) continue;
+        std::string ext = path.extension().string();
+        if (!ext.empty()) ext = ext.substr(1);
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        if (std::find(extensions.begin(), extensions.end(), ext) != extensions.end()) {
+          found.push_back(path.string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      out.push_back(p);
+    } else if (missing != nullptr) {
+      missing->push_back(p);
+    }
+  }
+  return out;
+}
+
+}  // namespace gongwen::files

@@ -1,0 +1,30 @@
+// File helpers for the command line: reading, atomic writing, walking inputs.
+#ifndef GONGWEN_UTIL_FILES_H_
+#define GONGWEN_UTIL_FILES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/result.h"
+
+namespace gongwen::files {
+
+// Whole file ("-" is stdin).
+Result<std::string> Read(const std::string& path);
+
+// Writes to PATH.tmp.<pid> then renames over PATH, so readers never see a
+// half-written file and a crash leaves the old file intact.
+Result<bool> WriteAtomic(const std::string& path, std::string_view data);
+
+// Expands directories recursively (sorted, hidden entries skipped) into the
+// files whose extension is in `extensions` (lower case, without dot). Paths
+// given explicitly are kept whatever their extension. Missing paths are
+// returned in `missing`.
+std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
+                                    const std::vector<std::string>& extensions,
+                                    std::vector<std::string>* missing);
+
+}  // namespace gongwen::files
+
+#endif  // GONGWEN_UTIL_FILES_H_

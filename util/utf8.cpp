@@ -1,0 +1,171 @@
+#include "util/utf8.h"
+
+namespace gongwen::utf8 {
+
+char32_t Decode(std::string_view s, size_t i, int* len) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  auto cont = [&](size_t k) -> int {
+    if (i + k >= s.size()) return -1;
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
+  };
+  if (b0 < 0x80) {
+    *len = 1;
+    return b0;
+  }
+  if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2) {
+    int c1 = cont(1);
+    if (c1 >= 0) {
+      *len = 2;
+      return ((b0 & 0x1F) << 6) | c1;
+    }
+  } else if ((b0 & 0xF0) == 0xE0) {
+    int c1 = cont(1), c2 = cont(2);
+    if (c1 >= 0 && c2 >= 0) {
+      char32_t cp = ((b0 & 0x0F) << 12) | (c1 << 6) | c2;
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        *len = 3;
+        return cp;
+      }
+    }
+  } else if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4) {
+    int c1 = cont(1), c2 = cont(2), c3 = cont(3);
+    if (c1 >= 0 && c2 >= 0 && c3 >= 0) {
+      char32_t cp = ((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3;
+      if (cp >= 0x10000 && cp <= 0x10FFFF) {
+        *len = 4;
+        return cp;
+      }
+    }
+  }
+  *len = 1;
+  return 0xFFFD;
+}
+
+void Append(std::string* out, char32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string Encode(char32_t cp) {
+  std::string s;
+  Append(&s, cp);
+  return s;
+}
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    out.push_back(Decode(s, i, &len));
+    i += len;
+  }
+  return out;
+}
+
+std::string FromU32(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) Append(&out, c);
+  return out;
+}
+
+int64_t CountCodePoints(std::string_view s) {
+  int64_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    Decode(s, i, &len);
+    i += len;
+    ++n;
+  }
+  return n;
+}
+
+size_t PrevStart(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  size_t j = i - 1;
+  while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80 && i - j < 4) --j;
+  return j;
+}
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
+
+bool IsCjkPunct(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F && c != 0x3000 && c != 0x3007) ||
+         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) || c == 0x2014 ||
+         c == 0x2026 || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+         c == 0x00B7;
+}
+
+bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsLatinLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+CodePointIndex::CodePointIndex(std::string_view s) : cp_of_byte_(s.size() + 1) {
+  uint32_t cp = 0;
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    Decode(s, i, &len);
+    byte_of_cp_.push_back(static_cast<uint32_t>(i));
+    for (int k = 0; k < len; ++k) cp_of_byte_[i + k] = cp;
+    i += len;
+    ++cp;
+  }
+  cp_of_byte_[s.size()] = cp;
+  byte_of_cp_.push_back(static_cast<uint32_t>(s.size()));
+}
+
+int64_t CodePointIndex::ToCodePoint(size_t byte_offset) const {
+  if (byte_offset >= cp_of_byte_.size()) return cp_of_byte_.back();
+  return cp_of_byte_[byte_offset];
+}
+
+size_t CodePointIndex::ToByte(int64_t cp) const {
+  if (cp < 0) return 0;
+  if (static_cast<size_t>(cp) >= byte_of_cp_.size()) return byte_of_cp_.back();
+  return byte_of_cp_[cp];
+}
+
+std::string_view Trim(std::string_view s) {
+  auto is_space_at_front = [&](size_t* len) {
+    if (s.empty()) return false;
+    int l;
+    char32_t c = Decode(s, 0, &l);
+    *len = l;
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0 ||
+           c == '\f' || c == '\v';
+  };
+  size_t l;
+  while (is_space_at_front(&l)) s.remove_prefix(l);
+  while (!s.empty()) {
+    size_t j = PrevStart(s, s.size());
+    int len;
+    char32_t c = Decode(s, j, &len);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0 ||
+        c == '\f' || c == '\v') {
+      s.remove_suffix(s.size() - j);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+}  // namespace gongwen::utf8
