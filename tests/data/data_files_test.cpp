@@ -1,0 +1,55 @@
+// The data files are sorted plain text and every pattern compiles.
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include <string>
+#include <vector>
+
+#include "data/data.h"
+
+namespace {
+
+std::vector<std::string> Entries(std::string_view data) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t eol = data.find('\n', pos);
+    if (eol == std::string_view::npos) eol = data.size();
+    std::string line(data.substr(pos, eol - pos));
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+    pos = eol + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("data files: sorted, with a Format header") {
+  struct File {
+    const char* name;
+    std::string_view data;
+  };
+  for (const File& f : {File{"chrome.tsv", gongwen::data::ChromeTsv()},
+                        File{"spam_lexicon.txt", gongwen::data::SpamLexicon()},
+                        File{"cn_numerals.tsv", gongwen::data::CnNumerals()}}) {
+    CAPTURE(f.name);
+    CHECK(f.data.find("# Format:") != std::string_view::npos);
+    auto entries = Entries(f.data);
+    CHECK(entries.size() >= 3);
+    CHECK(std::is_sorted(entries.begin(), entries.end()));
+  }
+}
+
+TEST_CASE("data files: every chrome pattern compiles with a known scope") {
+  for (const std::string& line : Entries(gongwen::data::ChromeTsv())) {
+    CAPTURE(line);
+    size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    std::string scope = line.substr(0, tab);
+    CHECK((scope == "line" || scope == "fragment"));
+    RE2 re(line.substr(tab + 1));
+    CHECK(re.ok());
+  }
+}

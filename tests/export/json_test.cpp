@@ -1,0 +1,63 @@
+// JSON export: field order, money in yuan, nulls, determinism.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "export/json.h"
+
+namespace {
+
+gongwen::Policy SmallPolicy() {
+  gongwen::Policy p;
+  p.id = "0123456789abcdef";
+  p.policy_key = "fedcba9876543210";
+  p.source.path = "a.txt";
+  p.text = "1.给予最高300万元支持。";
+  gongwen::Clause c;
+  c.path = {1};
+  c.marker = "1.";
+  c.style = "arabic_dot";
+  gongwen::Amount a;
+  a.kind = "money";
+  a.text = "300万元";
+  a.fen = 300000000;
+  a.qualifier = "max";
+  a.span = {6, 11};
+  c.amounts.push_back(a);
+  gongwen::Amount half = a;
+  half.text = "0.505万元";
+  half.fen = 505000;
+  c.amounts.push_back(half);
+  gongwen::Amount cents = a;
+  cents.text = "12.34元";
+  cents.fen = 1234;
+  c.amounts.push_back(cents);
+  p.clauses.push_back(c);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("json: money is printed in yuan, integers when whole") {
+  auto j = nlohmann::json::parse(gongwen::output::ToJsonLine(SmallPolicy()));
+  const auto& amounts = j["clauses"][0]["amounts"];
+  CHECK(amounts[0]["value"].is_number_integer());
+  CHECK(amounts[0]["value"].get<int64_t>() == 3000000);
+  CHECK(amounts[0]["currency"] == "CNY");
+  CHECK(amounts[1]["value"].get<int64_t>() == 5050);
+  CHECK(amounts[2]["value"].get<double>() == doctest::Approx(12.34));
+}
+
+TEST_CASE("json: contract field order and nulls") {
+  std::string line = gongwen::output::ToJsonLine(SmallPolicy());
+  CHECK(line.rfind("{\"schema\":\"gongwen/1\",\"id\":\"0123456789abcdef\",\"policy_key\"", 0) == 0);
+  CHECK(line.find('\n') == std::string::npos);
+  auto j = nlohmann::json::parse(line);
+  CHECK(j["metadata"]["title"].is_null());
+  CHECK(j["metadata"]["addressees"].is_array());
+  CHECK(j["clauses"][0]["parent"].is_null());
+  CHECK(j["quality"]["repairs"].is_array());
+  std::string pretty = gongwen::output::ToJsonPretty(SmallPolicy());
+  CHECK(pretty.back() == '\n');
+  CHECK(nlohmann::json::parse(pretty) == j);
+}
