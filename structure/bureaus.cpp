@@ -89,26 +89,39 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
     }
   }
   if (e == 0) return out;
+  size_t list_begin = 0;
+  size_t list_end = 0;
   size_t close = utf8::PrevStart(s, e);
   int len;
-  if (!IsClose(utf8::Decode(s, close, &len))) return out;
-  // Walk back to the matching opening bracket.
-  int depth = 0;
-  size_t open = std::string_view::npos;
-  for (size_t i = close;;) {
-    char32_t c = utf8::Decode(s, i, &len);
-    if (IsClose(c)) ++depth;
-    if (IsOpen(c) && --depth == 0) {
-      open = i;
-      break;
+  if (IsClose(utf8::Decode(s, close, &len))) {
+    // Walk back to the matching opening bracket.
+    int depth = 0;
+    size_t open = std::string_view::npos;
+    for (size_t i = close;;) {
+      char32_t c = utf8::Decode(s, i, &len);
+      if (IsClose(c)) ++depth;
+      if (IsOpen(c) && --depth == 0) {
+        open = i;
+        break;
+      }
+      if (i == 0) break;
+      i = utf8::PrevStart(s, i);
     }
-    if (i == 0) break;
-    i = utf8::PrevStart(s, i);
+    if (open == std::string_view::npos) return out;
+    utf8::Decode(s, open, &len);
+    list_begin = open + len;
+    list_end = close;
+  } else {
+    // An unbracketed list closing the clause: "…。责任单位:市经信局、市财政局".
+    static const RE2 kBare(
+        R"((?:^|\n|。|；|;)\s*((?:责任单位|牵头单位|配合单位|参与单位)\s*[:：][^。\n]*)$)");
+    re2::StringPiece in(s.data(), e);
+    re2::StringPiece m;
+    if (!RE2::PartialMatch(in, kBare, &m)) return out;
+    list_begin = m.data() - s.data();
+    list_end = e;
   }
-  if (open == std::string_view::npos) return out;
-  utf8::Decode(s, open, &len);
-  size_t list_begin = open + len;
-  std::string_view list = s.substr(list_begin, close - list_begin);
+  std::string_view list = s.substr(list_begin, list_end - list_begin);
 
   // Optional role labels. Each labelled section is split separately.
   static const RE2 kLabel(R"((责任单位|牵头单位|配合单位|参与单位|主办单位|协办单位)\s*[:：])");

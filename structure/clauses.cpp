@@ -88,7 +88,7 @@ std::optional<ClauseMarker> MatchClauseMarker(std::string_view paragraph) {
   return std::nullopt;
 }
 
-std::optional<std::string> ClauseHeading(std::string_view rest) {
+std::optional<std::string> ClauseHeading(std::string_view rest, bool has_children) {
   rest = utf8::Trim(rest);
   if (rest.empty()) return std::nullopt;
   int depth = 0;
@@ -111,7 +111,7 @@ std::optional<std::string> ClauseHeading(std::string_view rest) {
   std::string_view phrase = stop == std::string_view::npos ? rest : rest.substr(0, stop);
   if (comma || phrase.empty()) return std::nullopt;
   if (utf8::CountCodePoints(phrase) > 40) return std::nullopt;
-  if (stop != std::string_view::npos) {
+  if (stop != std::string_view::npos && !has_children) {
     // A one-sentence item ("企业注册满一年。") is body text, not a heading.
     std::string_view after = utf8::Trim(rest.substr(stop));
     int len;
@@ -238,7 +238,14 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
     c.style = m.style;
     std::string_view first = para_text(s.para);
     std::string_view rest = first.substr(m.text.size());
-    c.heading = m.style == "article" ? std::nullopt : ClauseHeading(rest);
+    // Does the next clause sit below this one? (Its style is new, or deeper in the stack.)
+    bool has_children = false;
+    if (k + 1 < starts.size()) {
+      const std::string& next_style = starts[k + 1].marker.style;
+      has_children = next_style != m.style;
+      for (const Level& l : stack) has_children = has_children && l.style != next_style;
+    }
+    c.heading = m.style == "article" ? std::nullopt : ClauseHeading(rest, has_children);
     if (stack.empty()) last_top_ordinal = m.ordinal;
     stack.push_back(Level{m.style, m.ordinal, c.index});
 

@@ -35,7 +35,8 @@ const RE2& DocTypeEndRe() {
 
 const RE2& SignatureOrgRe() {
   static const RE2 re(
-      R"(^(\p{Han}{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|局|厅|委|办|部|院|署|会|中心)))");
+      // One or more organisations: joint documents are signed by several.
+      R"(^((?:\p{Han}{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|局|厅|委|办|部|院|署|会|中心))+))");
   return re;
 }
 
@@ -352,6 +353,27 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     std::string v;
     if (!md.disclosure && RE2::FullMatch(in, kDisclosure, &v)) md.disclosure = v;
     if (md.cc.empty() && RE2::FullMatch(in, kCc, &v)) md.cc = SplitList(v);
+  }
+  // 附件: 1.… / 2.…: the attachment list of the closing part.
+  static const RE2 kAttachHead(R"(^附件\s*[:：]\s*(.*)$)");
+  static const RE2 kAttachItem(R"(^(?:\d{1,2}\s*[.．、]\s*)?(.+?)[。.]?$)");
+  for (size_t i = 0; i < n; ++i) {
+    std::string first;
+    if (!RE2::FullMatch(std::string(Para(doc, i)), kAttachHead, &first)) continue;
+    auto add = [&](const std::string& item) {
+      std::string title;
+      if (RE2::FullMatch(item, kAttachItem, &title) && !title.empty()) {
+        md.attachments.push_back(Attachment{title, std::nullopt});
+      }
+    };
+    if (!first.empty()) add(first);
+    for (size_t k = i + 1; k < n; ++k) {
+      std::string_view p = Para(doc, k);
+      auto m = MatchClauseMarker(p);
+      if (!m || m->style != "arabic_dot" || p.find("。") != std::string_view::npos) break;
+      add(std::string(p));
+    }
+    break;
   }
   {
     re2::StringPiece in(doc.text);

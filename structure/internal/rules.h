@@ -70,7 +70,9 @@ struct ClauseMarker {
 // The clause marker at the start of a paragraph, if any.
 std::optional<ClauseMarker> MatchClauseMarker(std::string_view paragraph);
 // The heading of a clause whose first paragraph (after the marker) is `rest`.
-std::optional<std::string> ClauseHeading(std::string_view rest);
+// A paragraph that is one sentence ("企业注册满一年。") is body text unless the
+// clause has children (`has_children`), where it is the heading of a list.
+std::optional<std::string> ClauseHeading(std::string_view rest, bool has_children = false);
 // A paragraph that starts the closing part of a document (施行 dates, 本办法由…
 // 负责解释, signature, 抄送, 附件 lists).
 bool IsClosingParagraph(std::string_view paragraph);
