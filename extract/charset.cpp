@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <memory>
 
 #include "extract/extract.h"
@@ -130,23 +131,89 @@ Result<Decoded> Convert(std::string_view bytes, const std::string& encoding, siz
   return out;
 }
 
-// ICU's statistical detector, restricted to the encodings Chinese government
-// documents come in. Returns gb18030 when the detector has no opinion.
+// UTF-8 with a few damaged bytes (a truncated copy, one stray byte) is still
+// UTF-8: decoding it as anything else garbles every character.
+bool MostlyUtf8(std::string_view s) {
+  int64_t good = 0, bad = 0;
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    char32_t c = utf8::Decode(s, i, &len);
+    if (c == 0xFFFD && len == 1) {
+      ++bad;
+    } else if (len > 1) {
+      ++good;
+    }
+    i += len;
+  }
+  return good > 0 && good >= 8 * bad;
+}
+
+int64_t CountDecodeErrors(std::string_view bytes, const char* icu_name) {
+  UErrorCode err = U_ZERO_ERROR;
+  ConverterPtr conv(ucnv_open(icu_name, &err));
+  if (U_FAILURE(err)) return INT64_MAX;
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  std::u16string buf(4096, u'\0');
+  const char* src = bytes.data();
+  const char* end = bytes.data() + bytes.size();
+  int64_t errors = 0;
+  while (src < end) {
+    UChar* target = buf.data();
+    err = U_ZERO_ERROR;
+    ucnv_toUnicode(conv.get(), &target, buf.data() + buf.size(), &src, end, nullptr, true, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) continue;
+    if (U_FAILURE(err)) {
+      ++errors;
+      ucnv_resetToUnicode(conv.get());
+      continue;
+    }
+    break;
+  }
+  return errors;
+}
+
+// Bytes that are not UTF-8: GB18030 (mainland pages, labelled gb2312/gbk or
+// not at all) or Big5. ICU's statistical detector decides when it is
+// confident; on short texts it is not (every candidate scores alike), so the
+// encoding that decodes with fewer errors wins, GB18030 on a tie. UTF-16 is
+// never guessed: without a BOM, text with NUL bytes is rejected as binary.
 std::string DetectEncoding(std::string_view bytes) {
+  if (MostlyUtf8(bytes)) return "utf-8";
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&err));
-  if (U_FAILURE(err)) return "gb18030";
-  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)),
-                 &err);
-  int32_t n = 0;
-  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &n, &err);
-  if (U_FAILURE(err)) return "gb18030";
-  for (int32_t i = 0; i < n; ++i) {
-    UErrorCode e = U_ZERO_ERROR;
-    const char* name = ucsdet_getName(matches[i], &e);
-    if (U_FAILURE(e) || name == nullptr) continue;
-    if (auto enc = CanonicalEncoding(name); enc && *enc != "utf-8") return *enc;
+  int32_t gb = 0, big5 = 0;
+  if (U_SUCCESS(err)) {
+    ucsdet_setText(det.get(), bytes.data(),
+                   static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &err);
+    int32_t n = 0;
+    const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &n, &err);
+    for (int32_t i = 0; U_SUCCESS(err) && i < n; ++i) {
+      UErrorCode e = U_ZERO_ERROR;
+      const char* name = ucsdet_getName(matches[i], &e);
+      int32_t confidence = ucsdet_getConfidence(matches[i], &e);
+      if (U_FAILURE(e) || name == nullptr) continue;
+      auto enc = CanonicalEncoding(name);
+      if (enc == std::optional<std::string>("gb18030")) gb = std::max(gb, confidence);
+      if (enc == std::optional<std::string>("big5")) big5 = std::max(big5, confidence);
+    }
   }
+  if (gb >= 50 && gb > big5 + 10) return "gb18030";
+  if (big5 >= 50 && big5 > gb + 10) return "big5";
+  // Common simplified characters (GB2312) have both bytes >= 0xA1; about
+  // half of common Big5 characters have a second byte below 0xA1.
+  int64_t pairs = 0, low_trail = 0;
+  for (size_t i = 0; i + 1 < bytes.size(); ++i) {
+    auto lead = static_cast<unsigned char>(bytes[i]);
+    if (lead < 0x81) continue;
+    auto trail = static_cast<unsigned char>(bytes[i + 1]);
+    ++pairs;
+    low_trail += trail < 0xA1;
+    ++i;
+  }
+  int64_t gb_errors = CountDecodeErrors(bytes, "GB18030");
+  int64_t big5_errors = CountDecodeErrors(bytes, "Big5-HKSCS");
+  if (big5_errors < gb_errors) return "big5";
+  if (big5_errors == gb_errors && pairs > 0 && low_trail * 5 > pairs) return "big5";
   return "gb18030";
 }
 

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "normalize/internal/passes.h"
+#include "util/page_labels.h"
 #include "util/utf8.h"
 
 namespace gongwen::normalize::internal {
@@ -51,6 +52,8 @@ bool EndsMidSentence(const std::string& prev, const std::string& next) {
   if (prev.empty() || next.empty()) return false;
   if (utf8::CountCodePoints(prev) < 15) return false;  // short lines: cells, signatures
   if (StartsNewUnit(next)) return false;
+  // Lines of the 政府信息公开 table ("文号…主题词" / "内容概述…") are fields.
+  if (!labels::SplitLine(next).empty() || !labels::SplitLine(prev).empty()) return false;
   if (IsTitleOrSignature(prev)) return false;
   char32_t last = LastCodePoint(prev);
   char32_t first = FirstCodePoint(next);

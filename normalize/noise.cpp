@@ -83,13 +83,17 @@ bool IsSpamLine(const std::string& text) {
   if (HasSentencePunct(text)) return false;
   int segments = 1;
   for (char c : text) segments += (c == '_' || c == '|');
-  segments += static_cast<int>(text.find("｜") != std::string::npos);
+  for (size_t p = text.find("｜"); p != std::string::npos; p = text.find("｜", p + 3)) ++segments;
   if (segments < 3) return false;
+  return SpamWordCount(text) >= 2;
+}
+
+int SpamWordCount(const std::string& text) {
   int hits = 0;
   for (const std::string& w : SpamWords()) {
     if (text.find(w) != std::string::npos) ++hits;
   }
-  return hits >= 2;
+  return hits;
 }
 
 MappedText RemoveChromeFragments(const MappedText& in, RepairLog* log) {

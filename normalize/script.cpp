@@ -4,10 +4,58 @@
 // left alone unless the whole document is traditional.
 #include <opencc/opencc.h>
 
+#include <algorithm>
+
+#include <utility>
+#include <vector>
+
+#include "data/data.h"
 #include "normalize/internal/passes.h"
 #include "util/utf8.h"
 
 namespace gongwen::normalize::internal {
+
+namespace {
+
+// data/t2s_overrides.tsv: phrases t2s leaves traditional (随著 -> 随着).
+const std::vector<std::pair<std::string, std::string>>& Overrides() {
+  static const std::vector<std::pair<std::string, std::string>> table = [] {
+    std::vector<std::pair<std::string, std::string>> t;
+    std::string_view data = data::T2sOverrides();
+    size_t pos = 0;
+    while (pos < data.size()) {
+      size_t eol = data.find('\n', pos);
+      if (eol == std::string_view::npos) eol = data.size();
+      std::string_view line = data.substr(pos, eol - pos);
+      pos = eol + 1;
+      size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+      t.emplace_back(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
+    }
+    // Longest first: 围绕著 before 绕著.
+    std::stable_sort(t.begin(), t.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    return t;
+  }();
+  return table;
+}
+
+void ApplyOverrides(std::string* s) {
+  if (s->find("著") == std::string::npos) return;
+  for (const auto& [from, to] : Overrides()) {
+    for (size_t p = s->find(from); p != std::string::npos; p = s->find(from, p + to.size())) {
+      s->replace(p, from.size(), to);
+    }
+  }
+}
+
+int64_t CountHanIn(const std::u32string& s) {
+  int64_t n = 0;
+  for (char32_t c : s) n += utf8::IsHan(c);
+  return n;
+}
+
+}  // namespace
 
 ScriptConverter::ScriptConverter(std::unique_ptr<opencc::SimpleConverter> t2s)
     : t2s_(std::move(t2s)) {}
@@ -32,15 +80,24 @@ MappedText ScriptConverter::ToSimplified(const MappedText& in, bool document_is_
   if (converted == in.text) return in;
   std::u32string a = utf8::ToU32(in.text);
   std::u32string b = utf8::ToU32(converted);
+  int64_t changed = 0;
+  if (a.size() == b.size()) {
+    for (size_t i = 0; i < a.size(); ++i) changed += a[i] != b[i];
+  } else {
+    changed = static_cast<int64_t>(std::max(a.size(), b.size()));
+  }
+  // A traditional paragraph has many convertible characters (typically a
+  // quarter of its Han); one or two in a simplified paragraph are names
+  // (乾安县) or characters valid in both scripts.
+  if (!document_is_traditional && (changed < 2 || changed * 20 < CountHanIn(a))) return in;
+  ApplyOverrides(&converted);
+  b = utf8::ToU32(converted);
   TextBuilder out(in);
   if (a.size() != b.size()) {
     // A phrase changed length; map the paragraph as one replacement.
     out.Replace(0, in.text.size(), converted, "traditional_to_simplified", log);
     return out.Finish();
   }
-  int changed = 0;
-  for (size_t i = 0; i < a.size(); ++i) changed += a[i] != b[i];
-  if (changed < 2 && !document_is_traditional) return in;
   // Replace each run of changed code points, so repairs stay readable.
   size_t byte = 0, copied = 0;
   size_t i = 0;
@@ -56,6 +113,9 @@ MappedText ScriptConverter::ToSimplified(const MappedText& in, bool document_is_
       byte += utf8::Encode(a[i]).size();
       utf8::Append(&repl, b[i]);
       ++i;
+      // A run stops where the source is not contiguous (removed pinyin lay
+      // between), so each repair's `before` is only what it converted.
+      if (byte < in.text.size() && in.src_begin[byte] != in.src_end[byte - 1]) break;
     }
     out.Copy(copied, run_start);
     out.Replace(run_start, byte, repl, "traditional_to_simplified", log);

@@ -18,7 +18,7 @@ bool IsOddSpace(char32_t c) {
 
 }  // namespace
 
-MappedText FoldWidth(const MappedText& in, RepairLog* log) {
+MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs) {
   TextBuilder b(in);
   const std::string& s = in.text;
   size_t copied = 0;
@@ -31,7 +31,7 @@ MappedText FoldWidth(const MappedText& in, RepairLog* log) {
         (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF05) {
       repl = utf8::Encode(c - 0xFEE0);
       kind = "width_folded";
-    } else if (IsOddSpace(c)) {
+    } else if (IsOddSpace(c) && !(keep_tabs && c == '\t')) {
       repl = " ";
       kind = "space_normalized";
     } else if (IsInvisible(c)) {
@@ -39,8 +39,9 @@ MappedText FoldWidth(const MappedText& in, RepairLog* log) {
     }
     if (kind != nullptr) {
       b.Copy(copied, i);
-      // Tabs and ideographic spaces are layout; log only what changes content.
-      b.Replace(i, i + len, repl, c == '\t' || c == '\r' ? "" : kind, log);
+      // Tabs and ideographic spaces are layout (indentation); the spaces pass
+      // logs their removal where they stood inside text.
+      b.Replace(i, i + len, repl, c == '\t' || c == '\r' || c == 0x3000 ? "" : kind, log);
       copied = i + len;
     }
     i += len;

@@ -68,16 +68,17 @@ std::optional<int64_t> ParseChineseNumber(std::string_view s) {
     }
     if (r.value >= 10000) {
       section += digit > 0 ? digit : 0;
-      if (section == 0) section = 1;
-      // 亿 closes everything before it; 万 closes the section only.
+      // 亿 closes everything before it (一万亿 = 10^12); 万 closes the section only.
       if (r.value == 100000000) {
+        if (section == 0 && total == 0) section = 1;
         total = (total + section) * r.value;
       } else {
+        if (section == 0) section = 1;
         total += section * r.value;
       }
       section = 0;
     } else {
-      section += (digit >= 0 ? (digit == 0 ? 0 : digit) : 1) * r.value;  // 十 alone is 10
+      section += (digit >= 0 ? digit : 1) * r.value;  // 十 alone is 10
     }
     digit = -1;
   }

@@ -1,0 +1,208 @@
+// Tests structure/bureaus.cpp: FindAttribution, SplitBureauList and
+// LooksLikeOrganisation, on attributions taken from the seed documents.
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "structure/internal/rules.h"
+#include "util/utf8.h"
+
+using gongwen::BureauRef;
+using gongwen::structure::internal::FindAttribution;
+using gongwen::structure::internal::LooksLikeOrganisation;
+using gongwen::structure::internal::NamePiece;
+using gongwen::structure::internal::SplitBureauList;
+namespace utf8 = gongwen::utf8;
+
+namespace {
+
+std::vector<BureauRef> Attribution(const std::string& text) {
+  const utf8::CodePointIndex cps(text);
+  return FindAttribution(text, 0, text.size(), cps);
+}
+
+std::string SpanText(const std::string& text, const gongwen::Span& span) {
+  std::u32string u = utf8::ToU32(text);
+  if (span.begin < 0 || span.end < span.begin || span.end > static_cast<int64_t>(u.size())) {
+    return "<span out of range>";
+  }
+  return utf8::FromU32(std::u32string_view(u).substr(span.begin, span.end - span.begin));
+}
+
+std::string Names(const std::vector<BureauRef>& refs) {
+  std::ostringstream out;
+  for (const BureauRef& r : refs) out << "[" << r.name << " " << r.role << "] ";
+  return out.str();
+}
+
+// Checks names in order, role and that each span selects its name.
+void CheckRefs(const std::string& text, const std::vector<BureauRef>& refs,
+               const std::vector<std::string>& expected) {
+  INFO("found: ", Names(refs));
+  REQUIRE(refs.size() == expected.size());
+  for (size_t i = 0; i < refs.size(); ++i) {
+    CAPTURE(i);
+    CHECK(refs[i].name == expected[i]);
+    CHECK(refs[i].role == "responsible");
+    CHECK(SpanText(text, refs[i].span) == expected[i]);
+  }
+}
+
+// seed 000 clause 1 (1. 强化关键核心技术攻关)
+const char kSeed000Clause1[] =
+    "1. 强化关键核心技术攻关。聚焦产业需求,组织编制“卡脖子”技术攻关清单,加强关键共性技术、"
+    "前沿引领技术、现代工程技术、颠覆性技术创新。支持安防产业链上下游企业联合高校院所开展攻关,"
+    "对牵头攻关任务的单位,市财政给予最高300万元支持。(市科技局、市发改委、市工信局、市财政局)";
+
+}  // namespace
+
+TEST_CASE("FindAttribution") {
+  SUBCASE("seed 000 clause 1: a bracketed list closing the paragraph") {
+    std::string text = kSeed000Clause1;
+    CheckRefs(text, Attribution(text), {"市科技局", "市发改委", "市工信局", "市财政局"});
+  }
+
+  SUBCASE("full-width brackets and a trailing 。") {
+    std::string text = "支持职业技能培训学校开设安防专业课程。（市教育局、市人社局）。";
+    CheckRefs(text, Attribution(text), {"市教育局", "市人社局"});
+  }
+
+  SUBCASE("seed 000 clause 15: 〔…〕 with a unit that carries its own parenthetical") {
+    std::string text =
+        "将安防科技装备展列入市级层面支持重点展会目录,对举办方给予政策支持,"
+        "为全市安防产业发展营造良好的环境。〔市商务局、市公安局、市财政局、市税务局、连云港海关、"
+        "人民银行连云港市分行,海州区政府(高新区管委会)〕";
+    CheckRefs(text, Attribution(text),
+              {"市商务局", "市公安局", "市财政局", "市税务局", "连云港海关", "人民银行连云港市分行",
+               "海州区政府(高新区管委会)"});
+  }
+
+  SUBCASE("seed 002 clause (四): 责任单位 label, 各县、区人民政府 is one unit") {
+    std::string text =
+        "支持骨干企业牵头建设工程(技术)研究中心、产业创新中心、制造业创新中心等产业技术创新组织,"
+        "构建风险共担、收益共享、多元主体的协同创新共同体。"
+        "(责任单位:市科技局、市发改委、市工信局,各县、区人民政府)";
+    CheckRefs(text, Attribution(text), {"市科技局", "市发改委", "市工信局", "各县、区人民政府"});
+  }
+
+  SUBCASE("牵头单位 and 配合单位 sections are split separately") {
+    std::string text = "加强组织领导。(牵头单位:市工信局;配合单位:市财政局、市商务局)";
+    CheckRefs(text, Attribution(text), {"市工信局", "市财政局", "市商务局"});
+  }
+
+  SUBCASE("an unbracketed 责任单位 list closing the clause") {
+    std::string text = "加快推动高新区整合提升。责任单位:市科技局、市发改委";
+    CheckRefs(text, Attribution(text), {"市科技局", "市发改委"});
+  }
+
+  SUBCASE("only the text in [begin, end) is read; spans stay in whole-text code points") {
+    std::string text = std::string("二、壮大安防产业规模\n") + kSeed000Clause1 + "\n本文件财政奖补资金按现行财政体制分担。";
+    const utf8::CodePointIndex cps(text);
+    size_t b = text.find("1. ");
+    size_t e = text.find("\n本文件");
+    std::vector<BureauRef> refs = FindAttribution(text, b, e, cps);
+    CheckRefs(text, refs, {"市科技局", "市发改委", "市工信局", "市财政局"});
+  }
+
+  SUBCASE("parentheticals that are not attributions give nothing") {
+    const char* cases[] = {
+        "(此件公开发布)",                                   // 附注 of seeds 000 and 004
+        "(一)技术创新中心(国家级、省级)",                   // seed 003
+        "给予不超过有效投入额12%的奖补,最高不超过500万元(单个企业年度内限申报一个项目)。",  // seed 004
+        "对新认定的国家级、省级企业工程(技术)研究中心",
+        "支持零碳(近零碳)示范。",
+        "对获得武器装备科研生产许可(备案)证的企业,给予最高不超过20万元奖励。",
+        // a list with one non-unit is not an attribution
+        "(市科技局、有关企业)",
+        // running text that merely mentions units
+        "市科技局负责推进省级以上技术创新中心、公共技术服务平台的组织、评估和管理。",
+        "",
+    };
+    for (const char* input : cases) {
+      INFO("input := ", std::string(input));
+      std::vector<BureauRef> refs = Attribution(input);
+      INFO("found: ", Names(refs));
+      CHECK(refs.empty());
+    }
+  }
+}
+
+TEST_CASE("SplitBureauList") {
+  SUBCASE("names with their byte offsets in the list") {
+    std::string_view list = "市科技局、市发改委,市工信局";
+    std::vector<NamePiece> p = SplitBureauList(list);
+    REQUIRE(p.size() == 3);
+    const char* names[] = {"市科技局", "市发改委", "市工信局"};
+    for (size_t i = 0; i < 3; ++i) {
+      CAPTURE(i);
+      CHECK(p[i].name == names[i]);
+      CHECK(list.substr(p[i].begin, p[i].end - p[i].begin) == names[i]);
+    }
+  }
+
+  SUBCASE("compound administrative units stay whole") {
+    struct Case {
+      const char* list;
+      std::vector<std::string> names;
+    };
+    const Case cases[] = {
+        {"各市、县(区)人民政府", {"各市、县(区)人民政府"}},
+        {"各县、区人民政府", {"各县、区人民政府"}},
+        {"各县、区人民政府,市各委办局,市各直属单位",
+         {"各县、区人民政府", "市各委办局", "市各直属单位"}},  // seed 000's 主送机关
+        {"市商务局、海州区政府(高新区管委会)", {"市商务局", "海州区政府(高新区管委会)"}},
+        // a separator inside brackets does not split
+        {"市财政局、市政府(办公室、研究室)", {"市财政局", "市政府(办公室、研究室)"}},
+    };
+    for (const Case& c : cases) {
+      INFO("c.list := ", std::string(c.list));
+      std::string_view list = c.list;
+      std::vector<NamePiece> p = SplitBureauList(list);
+      REQUIRE(p.size() == c.names.size());
+      for (size_t i = 0; i < p.size(); ++i) {
+        CAPTURE(i);
+        CHECK(p[i].name == c.names[i]);
+        CHECK(list.substr(p[i].begin, p[i].end - p[i].begin) == c.names[i]);
+      }
+    }
+  }
+
+  SUBCASE("spaces around names are trimmed, offsets follow") {
+    // seed 004's 抄送 line keeps a space after each comma.
+    std::string_view list = "市委各部门, 市人大常委会办公室, 市政协办公室";
+    std::vector<NamePiece> p = SplitBureauList(list);
+    REQUIRE(p.size() == 3);
+    CHECK(p[1].name == "市人大常委会办公室");
+    CHECK(list.substr(p[1].begin, p[1].end - p[1].begin) == "市人大常委会办公室");
+    CHECK(p[2].name == "市政协办公室");
+  }
+}
+
+TEST_CASE("LooksLikeOrganisation") {
+  SUBCASE("units from the seeds' attributions") {
+    const char* cases[] = {
+        "市科协",      "连云港海关",         "人民银行连云港市分行", "市委人才办",
+        "市科技局",    "市发改委",           "市自然资源和规划局",   "市检察院",
+        "各县、区人民政府", "海州区政府(高新区管委会)", "人行连云港市中心支行", "连云港银保监分局",
+        "市政务办",    "市委组织部",
+    };
+    for (const char* name : cases) {
+      INFO("name := ", std::string(name));
+      CHECK(LooksLikeOrganisation(name));
+    }
+  }
+
+  SUBCASE("words that are not units") {
+    const char* cases[] = {
+        "国家级", "省级", "此件公开发布", "单个企业年度内限申报一个项目", "不含税", "示范", "技术",
+        "有关企业", "",
+    };
+    for (const char* name : cases) {
+      INFO("name := ", std::string(name));
+      CHECK_FALSE(LooksLikeOrganisation(name));
+    }
+  }
+}
