@@ -10,6 +10,8 @@ namespace gongwen::data {
 std::string_view ChromeTsv();     // data/chrome.tsv
 std::string_view SpamLexicon();   // data/spam_lexicon.txt
 std::string_view CnNumerals();    // data/cn_numerals.tsv
+std::string_view PageLabels();    // data/page_labels.tsv
+std::string_view T2sOverrides();  // data/t2s_overrides.tsv
 
 }  // namespace gongwen::data
 

@@ -67,8 +67,7 @@ Result<Extracted> Extract(std::string_view bytes, const Options& options) {
   switch (SniffFormat(bytes, options.path)) {
     case Format::kText: return ExtractText(bytes, options, /*markdown=*/false);
     case Format::kMarkdown: return ExtractText(bytes, options, /*markdown=*/true);
-    case Format::kHtml:
-      return Error{ErrorCode::kUnsupported, "HTML input is not supported yet", 0};
+    case Format::kHtml: return ExtractHtml(bytes, options);
     case Format::kPdf: return Error{ErrorCode::kUnsupported, "PDF input is not supported yet", 0};
     case Format::kBinary:
       return Error{ErrorCode::kUnsupported, "binary data (NUL bytes), not a text document",

@@ -25,6 +25,9 @@ struct Options {
   std::string path;
   // A charset the caller knows (HTTP header); consulted after a BOM.
   std::optional<std::string> declared_charset = std::nullopt;
+  // Where a page was fetched from; attachment links are resolved against it
+  // (a <base>, canonical link or og:url in the page is used when absent).
+  std::optional<std::string> url = std::nullopt;
 };
 
 enum class Format { kText, kMarkdown, kHtml, kPdf, kBinary };
@@ -49,6 +52,12 @@ Result<Decoded> DecodeText(std::string_view bytes,
 // and list items keep their markup in the text (normalize removes it) and
 // are tagged in Block::kind.
 Result<Extracted> ExtractText(std::string_view bytes, const Options& options, bool markdown);
+
+// Saved web pages: libxml2 (no network, no DTD), body found by text density,
+// chrome kept apart as kChrome/kHidden blocks, the 政府信息公开 table as
+// page_fields, data tables as kTableRow blocks, attachment links. Warnings:
+// shell_page, all_chrome, charset_mismatch, nesting_too_deep.
+Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options);
 
 // Picks the extractor with SniffFormat.
 Result<Extracted> Extract(std::string_view bytes, const Options& options);

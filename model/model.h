@@ -48,24 +48,49 @@ struct SourceInfo {
   std::optional<std::string> url;
 };
 
-enum class BlockKind { kParagraph, kHeading, kListItem, kTableCell };
+// kTableRow: one row of a data table, cells separated by '\t'.
+// kChrome / kHidden / kMetadata: page furniture around the body, hidden
+// elements, and the 政府信息公开 table (already parsed into page_fields); kept
+// in the extracted text so that normalize removes them with a logged repair
+// (nothing is dropped silently).
+enum class BlockKind {
+  kParagraph, kHeading, kListItem, kTableRow, kChrome, kHidden, kMetadata
+};
 
 // A run of extracted text in reading order (one line of a text file, one
 // paragraph of a page). `begin`/`end` are byte offsets into Extracted::text;
-// `source_begin` is the byte offset of the block in the raw input.
+// `source_begin` is the byte offset of the block in the decoded input (text
+// formats) and `line` its line in the input when known (HTML).
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   int64_t begin = 0;
   int64_t end = 0;
-  int heading_level = 0;  // Markdown '#' count for kHeading
+  int heading_level = 0;  // Markdown '#' count, or h1..h6, for kHeading
   int64_t source_begin = 0;
+  std::optional<int> line;
   std::optional<int> page;
+  int table = -1;            // kTableRow: which table of the document
+  bool header_row = false;   // kTableRow: a <th>/<thead> row
+};
+
+// A label/value pair of the 政府信息公开 table a page prints around the text
+// (索引号, 发布机构, 发文日期, 文号 …), as the page labels it.
+struct PageField {
+  std::string label;
+  std::string value;
+};
+
+struct Attachment {
+  std::string title;
+  std::optional<std::string> href;
 };
 
 struct Extracted {
   SourceInfo source;
   std::string text;  // decoded UTF-8; blocks point into it
   std::vector<Block> blocks;
+  std::vector<PageField> page_fields;     // HTML metadata table
+  std::vector<Attachment> attachments;    // links to pdf/doc/… files
   std::vector<Warning> warnings;
 };
 
@@ -84,13 +109,15 @@ struct Repair {
   std::vector<RepairItem> items;
 };
 
-enum class ParagraphKind { kBody, kHeading, kListItem };
+enum class ParagraphKind { kBody, kHeading, kListItem, kTableRow };
 
 struct Paragraph {
   ParagraphKind kind = ParagraphKind::kBody;
   int64_t begin = 0;  // bytes of Normalized::text
   int64_t end = 0;
   int heading_level = 0;
+  int table = -1;           // kTableRow
+  bool header_row = false;  // kTableRow
 };
 
 struct Normalized {
@@ -101,6 +128,8 @@ struct Normalized {
   // text[i]; origin[text.size()] is the end of the last consumed byte.
   std::vector<uint32_t> origin;
   std::string extracted_text;  // kept so spans can be shown in the source
+  std::vector<PageField> page_fields;   // values normalized like the text
+  std::vector<Attachment> attachments;
   std::vector<Repair> repairs;
   std::vector<Warning> warnings;
 };
@@ -138,11 +167,6 @@ struct Clause {
   Span span;
   std::vector<Amount> amounts;
   std::vector<BureauRef> bureaus;
-};
-
-struct Attachment {
-  std::string title;
-  std::optional<std::string> href;
 };
 
 struct Reference {

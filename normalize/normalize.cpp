@@ -30,6 +30,7 @@ ParagraphKind KindOf(BlockKind k) {
   switch (k) {
     case BlockKind::kHeading: return ParagraphKind::kHeading;
     case BlockKind::kListItem: return ParagraphKind::kListItem;
+    case BlockKind::kTableRow: return ParagraphKind::kTableRow;
     default: return ParagraphKind::kBody;
   }
 }
@@ -91,9 +92,29 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     p.text = MappedText::FromSource(
         std::string_view(ex.text).substr(block.begin, block.end - block.begin),
         static_cast<uint32_t>(block.begin));
-    p.text = internal::FoldWidth(p.text, &log);
+    // Page furniture and hidden elements the extractor kept apart: removed
+    // here, so the removal is logged with its text like every other repair.
+    if (block.kind == BlockKind::kChrome || block.kind == BlockKind::kHidden ||
+        block.kind == BlockKind::kMetadata) {
+      if (!p.text.empty()) {
+        internal::TextBuilder b(p.text);
+        // Hidden text stuffed with spam words is an SEO injection.
+        const bool spam = internal::IsSpamLine(p.text.text) ||
+                          (block.kind == BlockKind::kHidden &&
+                           internal::SpamWordCount(p.text.text) >= 2);
+        const char* kind = spam                                  ? "spam_removed"
+                           : block.kind == BlockKind::kHidden   ? "hidden_removed"
+                           : block.kind == BlockKind::kMetadata ? "metadata_table"
+                                                                 : "chrome_removed";
+        b.Remove(0, p.text.size(), kind, &log);
+      }
+      continue;
+    }
     p.kind = KindOf(block.kind);
+    p.text = internal::FoldWidth(p.text, &log, p.kind == ParagraphKind::kTableRow);
     p.heading_level = block.heading_level;
+    p.table = block.table;
+    p.header_row = block.header_row;
     if (ex.source.format == "markdown") p.text = internal::StripMarkdown(p.text, &log);
     paras.push_back(std::move(p));
   }
@@ -110,15 +131,23 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
       for (Para& p : paras) p.text = internal::RemovePinyin(p.text, &log);
     }
   }
+  bool traditional_doc = false;
   if (opt.convert_traditional) {
     std::string now;
     for (const Para& p : paras) now += p.text.text;
-    const bool traditional_doc = script_->CountTraditional(now) * 50 >= han;
+    // A traditional document: one Han character in ten would change (real
+    // traditional text is near one in four).
+    traditional_doc = script_->CountTraditional(now) * 10 >= han;
     for (Para& p : paras) p.text = script_->ToSimplified(p.text, traditional_doc, &log);
   }
 
   std::vector<Para> kept;
   for (Para& p : paras) {
+    if (p.kind == ParagraphKind::kTableRow) {
+      p.text = internal::CollapseLayoutSpaces(p.text, &log);
+      kept.push_back(std::move(p));
+      continue;
+    }
     if (opt.remove_spam && internal::IsSpamLine(p.text.text)) {
       internal::TextBuilder b(p.text);
       b.Remove(0, p.text.size(), "spam_removed", &log);
@@ -139,6 +168,21 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
   if (opt.join_lines) internal::JoinBrokenLines(&kept, &log);
 
   Normalized out;
+  // Page metadata is text too: the same width, script and space rules.
+  auto normalize_value = [&](const std::string& v) {
+    RepairLog scratch;  // repairs of page metadata are not part of the text's
+    MappedText m = MappedText::FromSource(v, 0);
+    m = internal::FoldWidth(m, &scratch);
+    if (opt.convert_traditional) m = script_->ToSimplified(m, traditional_doc, &scratch);
+    m = internal::CollapseLayoutSpaces(m, &scratch);
+    return m.text;
+  };
+  for (const PageField& f : ex.page_fields) {
+    out.page_fields.push_back(PageField{normalize_value(f.label), normalize_value(f.value)});
+  }
+  for (const Attachment& a : ex.attachments) {
+    out.attachments.push_back(Attachment{normalize_value(a.title), a.href});
+  }
   out.source = ex.source;
   out.extracted_text = ex.text;
   out.warnings = ex.warnings;
@@ -150,6 +194,8 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     Paragraph para;
     para.kind = p.kind;
     para.heading_level = p.heading_level;
+    para.table = p.table;
+    para.header_row = p.header_row;
     para.begin = static_cast<int64_t>(out.text.size());
     out.text += p.text.text;
     out.origin.insert(out.origin.end(), p.text.src_begin.begin(), p.text.src_begin.end());

@@ -23,7 +23,7 @@ const RE2& MoneyRe() {
   // 1: range low, 2: number (Arabic), 3: number (Chinese), 4: unit, 5: post qualifier
   static const RE2 re(std::string("(?:(") + kNumber + R"()\s*(?:-|—|~|～|至|到)\s*)?(?:()" +
                       kNumber + ")|(" + kCnNumber +
-                      R"())\s*(亿元|万元|千元|元)(?:\s*[(（][^()（）]{1,8}[)）])?\s*(及以上|以上|及以下|以下|以内|左右)?)");
+                      R"())\s*(亿元|万元|千元|元)(?:\s*[(（][^()（）]{1,8}[)）])?(?:\s*(及以上|以上|及以下|以下|以内|左右))?)");
   return re;
 }
 
@@ -63,17 +63,20 @@ std::string QualifierOf(std::string_view word) {
 // Start of the phrase that holds byte `at`: after the last ，。；：、( before it.
 size_t PhraseStart(const std::string& text, size_t lo, size_t at) {
   static const std::string_view kStops[] = {"，", "。", "；", "：", ",", ";", ":", "(", "（"};
+  // Search only [lo, at): a backwards search over the whole text would make
+  // long documents quadratic.
+  if (at <= lo) return lo;
+  std::string_view window(text.data() + lo, at - lo);
   size_t best = lo;
   for (std::string_view stop : kStops) {
-    size_t p = text.rfind(stop, at == 0 ? 0 : at - 1);
-    if (p != std::string::npos && p >= lo && p + stop.size() <= at) {
-      best = std::max(best, p + stop.size());
-    }
+    size_t p = window.rfind(stop);
+    if (p != std::string_view::npos) best = std::max(best, lo + p + stop.size());
   }
   return best;
 }
 
 std::optional<std::string> LastMatch(const RE2& re, const std::string& text, size_t b, size_t e) {
+  if (e <= b) return std::nullopt;
   re2::StringPiece in(text.data() + b, e - b);
   re2::StringPiece m;
   std::optional<std::string> last;
@@ -216,7 +219,7 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
   const Found* prev = nullptr;
   for (Found& f : found) {
     if (f.amount.kind != "ratio") {
-      size_t lo = std::max(prev_end, PhraseStart(text, begin, f.begin));
+      size_t lo = std::max(std::min(prev_end, f.begin), PhraseStart(text, begin, f.begin));
       if (!f.has_own_qualifier) {
         if (auto q = LastMatch(PreQualifierRe(), text, lo, f.begin)) {
           f.amount.qualifier = QualifierOf(*q);
@@ -230,8 +233,8 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
           }
         }
       }
-      size_t per_lo = PhraseStart(text, begin, f.begin);
-      if (auto per = LastMatch(PerRe(), text, std::max(per_lo, prev_end), f.begin)) {
+      size_t per_lo = std::max(PhraseStart(text, begin, f.begin), std::min(prev_end, f.begin));
+      if (auto per = LastMatch(PerRe(), text, per_lo, f.begin)) {
         f.amount.per = *per;
       }
     }

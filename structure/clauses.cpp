@@ -145,6 +145,7 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
   std::vector<Start> starts;
   bool in_attachment_list = false;
   for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    if (doc.paragraphs[i].kind == ParagraphKind::kTableRow) continue;  // cells are not clauses
     std::string_view p = para_text(i);
     auto m = MatchClauseMarker(p);
     // 附件:1.… 2.…: an attachment list in the closing part, not clauses.
@@ -265,8 +266,9 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
       own_end = para.end;
       for (size_t i = s.para + 1; i < doc.paragraphs.size(); ++i) {
         std::string_view p = para_text(i);
-        if (IsClosingParagraph(p)) break;
-        if (!heading_only && p.substr(0, 6) != "——") break;
+        const bool table_row = doc.paragraphs[i].kind == ParagraphKind::kTableRow;
+        if (!table_row && IsClosingParagraph(p)) break;
+        if (!heading_only && !table_row && p.substr(0, 6) != "——") break;
         own_end = doc.paragraphs[i].end;
       }
     }

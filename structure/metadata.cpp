@@ -6,19 +6,12 @@
 #include <map>
 
 #include "structure/internal/rules.h"
+#include "util/page_labels.h"
 
 namespace gongwen::structure::internal {
 namespace {
 
 using Pairs = std::multimap<std::string, std::string>;
-
-const RE2& LabelRe() {
-  static const RE2 re(
-      "(索引号|发布机构|发文机关|发文单位|发文字号|发文日期|成文日期|发布日期|发布时间|生成日期|"
-      "标题|名称|文号|主题分类|主题词|时效性|时效|有效性|内容概述|文件下载|信息来源|来源|"
-      R"(时间|所属机构|公开方式|公开范围|体裁分类|组配分类|浏览次数)\s*[:：]?)");
-  return re;
-}
 
 const RE2& DocNumberRe() {
   static const RE2 re(
@@ -53,31 +46,15 @@ bool HasSentencePunct(std::string_view s) {
 }
 
 // A line of the 政府信息公开 table, possibly squashed ("发布机构市政府办发文日期2025-09-05").
+// Pairs are keyed by field (data/page_labels.tsv).
 bool ParseTableLine(std::string_view line, Pairs* pairs) {
-  re2::StringPiece in(line.data(), line.size());
-  re2::StringPiece g[2];
-  if (!LabelRe().Match(in, 0, in.size(), RE2::ANCHOR_START, g, 2)) return false;
-  struct Hit {
-    std::string label;
-    size_t begin, end;
-  };
-  std::vector<Hit> hits;
-  size_t pos = 0;
-  while (pos < line.size() && LabelRe().Match(in, pos, in.size(), RE2::UNANCHORED, g, 2)) {
-    size_t b = g[0].data() - line.data();
-    hits.push_back(Hit{std::string(g[1]), b, b + g[0].size()});
-    pos = b + g[0].size();
-  }
-  for (size_t k = 0; k < hits.size(); ++k) {
-    size_t ve = k + 1 < hits.size() ? hits[k + 1].begin : line.size();
-    std::string value(utf8::Trim(line.substr(hits[k].end, ve - hits[k].end)));
-    pairs->emplace(hits[k].label, value);
-  }
-  return true;
+  std::vector<PageField> fields = labels::SplitLine(line);
+  for (const PageField& f : fields) pairs->emplace(labels::FieldOf(f.label), f.value);
+  return !fields.empty();
 }
 
-std::optional<std::string> Get(const Pairs& pairs, std::initializer_list<const char*> labels) {
-  for (const char* l : labels) {
+std::optional<std::string> Get(const Pairs& pairs, std::initializer_list<const char*> fields) {
+  for (const char* l : fields) {
     auto it = pairs.find(l);
     if (it != pairs.end() && !it->second.empty()) return it->second;
   }
@@ -153,7 +130,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   const size_t n = doc.paragraphs.size();
   size_t first_clause = n;
   for (size_t i = 0; i < n; ++i) {
-    if (MatchClauseMarker(Para(doc, i))) {
+    if (doc.paragraphs[i].kind != ParagraphKind::kTableRow && MatchClauseMarker(Para(doc, i))) {
       first_clause = i;
       break;
     }
@@ -163,11 +140,12 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   // 1. The 政府信息公开 table.
   Pairs table;
   std::vector<bool> is_table(n, false);
+  for (const PageField& f : doc.page_fields) table.emplace(labels::FieldOf(f.label), f.value);
   for (size_t i = 0; i < header_end; ++i) is_table[i] = ParseTableLine(Para(doc, i), &table);
 
   // 2. Title.
   size_t title_para = n;
-  if (auto t = Get(table, {"标题", "名称"})) md.title = StripTitleDecoration(*t);
+  if (auto t = Get(table, {"title"})) md.title = StripTitleDecoration(*t);
   for (size_t i = 0; i < header_end; ++i) {
     if (is_table[i]) continue;
     std::string_view p = Para(doc, i);
@@ -180,7 +158,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   }
 
   // 3. 发文字号: the table's, or a line of its own in the header.
-  if (auto dn = Get(table, {"文号", "发文字号"})) {
+  if (auto dn = Get(table, {"doc_number"})) {
     if (auto norm = FindDocNumberIn(*dn, false)) md.doc_number = *norm;
   }
   if (!md.doc_number) {
@@ -193,18 +171,21 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   }
 
   // 4. Table fields.
-  md.index_number = Get(table, {"索引号"});
-  md.publisher = Get(table, {"发布机构", "所属机构"});
-  md.validity = Get(table, {"时效", "时效性", "有效性"});
-  if (auto tw = Get(table, {"主题词"})) {
+  md.index_number = Get(table, {"index_number"});
+  md.publisher = Get(table, {"publisher"});
+  md.validity = Get(table, {"validity"});
+  if (auto tw = Get(table, {"topic_words"})) {
     for (const std::string& w : SplitList(*tw)) md.topic_words.push_back(w);
   }
-  if (auto dl = Get(table, {"文件下载"})) md.attachments.push_back(Attachment{*dl, std::nullopt});
-  if (auto pd = Get(table, {"发布日期", "发文日期", "发布时间", "生成日期", "时间"})) {
+  md.attachments = doc.attachments;
+  if (md.attachments.empty()) {
+    if (auto dl = Get(table, {"download"})) md.attachments.push_back(Attachment{*dl, std::nullopt});
+  }
+  if (auto pd = Get(table, {"published_date"})) {
     if (auto d = FindDate(*pd)) md.published_date = d->Iso();
   }
   std::optional<std::string> table_signed;
-  if (auto sd = Get(table, {"成文日期"})) {
+  if (auto sd = Get(table, {"signed_date"})) {
     if (auto d = FindDate(*sd)) table_signed = d->Iso();
   }
 
@@ -213,7 +194,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   int validity_years = 0;
   bool from_signing = false, from_publishing = false;
   {
-    static const RE2 kFrom(R"(自\s*([^起,，。;；]{6,20}?)\s*起\s*(?:施行|实施|执行|生效|试行))");
+    static const RE2 kFrom(R"(自\s*([^起,，。;；]{2,24}?)\s*起\s*(?:施行|实施|执行|生效|试行))");
     static const RE2 kUntil(R"(有效期(?:至|到|截至)\s*([^,，。;；]{6,20}?)(?:止|[,，。;；]|$))");
     static const RE2 kYears(R"(有效期(?:为)?\s*([0-9]+|[一二三四五六七八九十两]+)\s*年)");
     re2::StringPiece in(doc.text);
@@ -309,7 +290,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                 std::nullopt});
   }
   if (!md.issuer) {
-    if (auto a = Get(table, {"发文机关", "发文单位"})) md.issuer = *a;
+    if (auto a = Get(table, {"issuer"})) md.issuer = *a;
   }
 
   if (eff_from) {
@@ -363,6 +344,9 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     auto add = [&](const std::string& item) {
       std::string title;
       if (RE2::FullMatch(item, kAttachItem, &title) && !title.empty()) {
+        for (const Attachment& a : md.attachments) {
+          if (a.title == title) return;  // already known from the page's link
+        }
         md.attachments.push_back(Attachment{title, std::nullopt});
       }
     };

@@ -14,6 +14,7 @@ Policy Structure(const Normalized& doc) {
   p.warnings = doc.warnings;
   p.metadata = internal::FindMetadata(doc, &p.warnings, cps);
   p.clauses = internal::FindClauses(doc, cps, &p.warnings);
+  p.tables = internal::BuildTables(doc, cps);
   p.id = Sha256Hex(doc.text).substr(0, 16);
   // Stable across versions of the same policy: who issued it and its number,
   // else its title, else the text itself.

@@ -20,11 +20,14 @@ struct Para {
   MappedText text;
   ParagraphKind kind = ParagraphKind::kBody;
   int heading_level = 0;
+  int table = -1;
+  bool header_row = false;
 };
 
 // width.cpp: full-width digits, Latin letters and % to ASCII; every kind of
-// space to ' '; zero-width characters and soft hyphens removed.
-MappedText FoldWidth(const MappedText& in, RepairLog* log);
+// space to ' '; zero-width characters and soft hyphens removed. Table rows
+// keep their '\t' cell separators (`keep_tabs`).
+MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs = false);
 
 // markdown.cpp: leading '#'s of a heading, '- ' of a list item, '**' emphasis.
 MappedText StripMarkdown(const MappedText& in, RepairLog* log);
@@ -53,6 +56,8 @@ class ScriptConverter {
 // noise.cpp: site chrome and SEO spam.
 bool IsChromeLine(const std::string& text);
 bool IsSpamLine(const std::string& text);
+// How many words of the spam lexicon occur in text.
+int SpamWordCount(const std::string& text);
 // Removes chrome fragments (view counters, 字号[大][中][小]) inside a line.
 MappedText RemoveChromeFragments(const MappedText& in, RepairLog* log);
 

@@ -79,6 +79,10 @@ bool IsClosingParagraph(std::string_view paragraph);
 std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointIndex& cps,
                                 std::vector<Warning>* warnings);
 
+// ---- tables.cpp ----
+// tables[] from the table rows of the text (cells separated by '\t').
+std::vector<Table> BuildTables(const Normalized& doc, const utf8::CodePointIndex& cps);
+
 // ---- metadata.cpp ----
 Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                       const utf8::CodePointIndex& cps);

@@ -1,0 +1,716 @@
+// Saved web pages as government sites serve them: decode (BOM, HTTP charset,
+// <meta charset>, strict UTF-8, ICU detector), parse with libxml2 (no network,
+// no DTDs, no entity loading), then split the page into
+//   - the article body (the deepest element holding most of the page's
+//     non-link Chinese text) as paragraphs, headings and table rows;
+//   - the 政府信息公开 table (索引号, 发布机构, 文号 …) as page_fields;
+//   - attachment links (pdf, doc, wps, ofd …) as attachments;
+//   - everything else (navigation, tool bars, footers, hidden blocks) as
+//     kChrome / kHidden blocks that normalize removes with a logged repair.
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+#include "extract/extract.h"
+#include "extract/internal/url.h"
+#include "util/page_labels.h"
+#include "util/utf8.h"
+
+namespace gongwen::extract {
+namespace {
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+struct CtxtFree {
+  void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
+};
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string Name(const xmlNode* n) {
+  return n->name ? Lower(reinterpret_cast<const char*>(n->name)) : "";
+}
+
+std::string Attr(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (v == nullptr) return "";
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+bool In(const std::string& name, std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+// Elements that never hold article text.
+bool IsNonContent(const std::string& tag) {
+  return In(tag, {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+                  "canvas", "select", "option", "button", "input", "textarea", "head", "map",
+                  "area", "audio", "video", "link", "meta"});
+}
+
+bool IsBlockTag(const std::string& tag) {
+  return In(tag, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+                  "dd", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "section",
+                  "article", "header", "footer", "nav", "aside", "blockquote", "pre", "form",
+                  "center", "br", "hr", "figure", "figcaption", "address", "main", "fieldset",
+                  "caption", "body", "html"});
+}
+
+bool IsHidden(const xmlNode* n) {
+  std::string style = Lower(Attr(n, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos ||
+         xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden")) != nullptr;
+}
+
+// Page furniture by element name or by the class/id CMS templates give it.
+bool IsChromeElement(const xmlNode* n, const std::string& tag) {
+  if (In(tag, {"nav", "header", "footer", "aside"})) return true;
+  static const RE2 kChrome(
+      R"((?i)(^|[\s_-])(nav|navbar|menu|header|head|top|topbar|footer|foot|bottom|breadcrumb|crumbs?|position|location|weizhi|sidebar|side|share|bdshare|fenxiang|print|tools?|toolbar|fontsize|font|related|xgwz|xgxx|relevant|copyright|banquan|links?|friendlink|search|login|qrcode|erweima|pagination|page-?nav)($|[\s_-]))");
+  std::string cls = Attr(n, "class") + " " + Attr(n, "id");
+  return RE2::PartialMatch(cls, kChrome);
+}
+
+bool IsAttachmentHref(const std::string& href) {
+  static const RE2 kExt(R"((?i)\.(pdf|doc|docx|wps|xls|xlsx|et|zip|rar|7z|ofd|txt|ppt|pptx)(?:[?#].*)?$)");
+  return RE2::PartialMatch(href, kExt);
+}
+
+int CountHan(std::string_view s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    n += utf8::IsHan(utf8::Decode(s, i, &len));
+    i += len;
+  }
+  return n;
+}
+
+struct Stats {
+  int text = 0;  // Han characters outside links
+  int link = 0;  // Han characters inside links
+};
+
+class PageReader {
+ public:
+  PageReader(xmlDoc* doc, Extracted* out, const std::optional<std::string>& url)
+      : doc_(doc), out_(out), url_(url) {}
+
+  void Read();
+  const std::optional<std::string>& url() const { return url_; }
+
+ private:
+  Stats Measure(xmlNode* n, bool in_link);
+  bool IsMetadataBlock(xmlNode* n);
+  void FindMetadata(xmlNode* n);
+  xmlNode* FindContainer(xmlNode* body, int total);
+  void ReadHead(xmlNode* n);
+  void Collect(xmlNode* n);
+  void CollectLinks(xmlNode* n);
+  void Emit(xmlNode* n, BlockKind mode);
+  void EmitTable(xmlNode* table);
+  bool IsDataTable(xmlNode* table);
+  void CellTexts(xmlNode* n, std::vector<std::string>* cells, std::string* cur);
+  void InlineText(xmlNode* n, std::string* buf);
+  void Flush(BlockKind kind, int heading_level = 0);
+  void AddBlock(const std::string& text, BlockKind kind, int line, int heading_level = 0,
+                int table = -1, bool header = false);
+
+  xmlDoc* doc_;
+  Extracted* out_;
+  std::optional<std::string> url_;
+  std::unordered_map<xmlNode*, Stats> stats_;
+  std::set<xmlNode*> metadata_;
+  xmlNode* container_ = nullptr;
+  xmlNode* title_node_ = nullptr;
+  std::string head_title_, meta_title_, base_;
+  std::string buf_;
+  int buf_line_ = 0;
+  int tables_ = 0;
+  std::set<std::string> seen_hrefs_;
+};
+
+Stats PageReader::Measure(xmlNode* n, bool in_link) {
+  Stats s;
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      int h = CountHan(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST ""));
+      (in_link ? s.link : s.text) += h;
+    } else if (c->type == XML_ELEMENT_NODE) {
+      std::string tag = Name(c);
+      if (IsNonContent(tag) || IsHidden(c)) continue;
+      Stats cs = Measure(c, in_link || tag == "a");
+      s.text += cs.text;
+      s.link += cs.link;
+    }
+  }
+  stats_[n] = s;
+  return s;
+}
+
+// Text of the "cells" under n: the runs between block and cell boundaries.
+void PageReader::CellTexts(xmlNode* n, std::vector<std::string>* cells, std::string* cur) {
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE) {
+      *cur += reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST "");
+    } else if (c->type == XML_ELEMENT_NODE) {
+      std::string tag = Name(c);
+      if (IsNonContent(tag) || IsHidden(c)) continue;
+      bool boundary = IsBlockTag(tag) ||
+                      In(tag, {"span", "label", "b", "strong", "em", "font", "i", "td", "th"});
+      if (boundary && !utf8::Trim(*cur).empty()) {
+        cells->emplace_back(utf8::Trim(*cur));
+      }
+      if (boundary) cur->clear();
+      CellTexts(c, cells, cur);
+      if (boundary && !utf8::Trim(*cur).empty()) {
+        cells->emplace_back(utf8::Trim(*cur));
+        cur->clear();
+      }
+    }
+  }
+}
+
+// A table, list or line holding at least three labels of the 政府信息公开 table.
+bool PageReader::IsMetadataBlock(xmlNode* n) {
+  auto it = stats_.find(n);
+  if (it == stats_.end() || it->second.text > 800) return false;
+  std::vector<std::string> cells;
+  std::string cur;
+  CellTexts(n, &cells, &cur);
+  if (!utf8::Trim(cur).empty()) cells.emplace_back(utf8::Trim(cur));
+  std::set<std::string> fields;
+  for (const std::string& cell : cells) {
+    for (const PageField& f : labels::SplitLine(cell)) {
+      std::string field = labels::FieldOf(f.label);
+      if (!field.empty() && field != "ignore" && field != "source") fields.insert(field);
+    }
+  }
+  return fields.size() >= 3;
+}
+
+void PageReader::FindMetadata(xmlNode* n) {
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    std::string tag = Name(c);
+    if (IsNonContent(tag) || IsHidden(c)) continue;
+    if (!IsMetadataBlock(c)) continue;
+    // The deepest element that still holds the table.
+    bool deeper = false;
+    for (xmlNode* k = c->children; k != nullptr && !deeper; k = k->next) {
+      deeper = k->type == XML_ELEMENT_NODE && IsMetadataBlock(k);
+    }
+    if (deeper) {
+      FindMetadata(c);
+      continue;
+    }
+    metadata_.insert(c);
+    std::vector<std::string> cells;
+    std::string cur;
+    CellTexts(c, &cells, &cur);
+    if (!utf8::Trim(cur).empty()) cells.emplace_back(utf8::Trim(cur));
+    for (size_t i = 0; i < cells.size(); ++i) {
+      std::vector<PageField> fields = labels::SplitLine(cells[i]);
+      if (fields.empty()) continue;
+      // "标题" alone in its cell: the value is the next cell.
+      if (fields.back().value.empty() && i + 1 < cells.size() &&
+          labels::SplitLine(cells[i + 1]).empty()) {
+        fields.back().value = cells[++i];
+      }
+      for (PageField& f : fields) {
+        if (!f.value.empty()) out_->page_fields.push_back(std::move(f));
+      }
+    }
+  }
+}
+
+xmlNode* PageReader::FindContainer(xmlNode* node, int total) {
+  // Descend while one child still holds most of the text.
+  xmlNode* best = node;
+  while (true) {
+    xmlNode* next = nullptr;
+    for (xmlNode* c = best->children; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE || metadata_.count(c)) continue;
+      auto it = stats_.find(c);
+      if (it == stats_.end()) continue;
+      if (it->second.text * 10 >= total * 6 && it->second.text > it->second.link) {
+        next = c;
+        break;
+      }
+    }
+    if (next == nullptr) return best;
+    best = next;
+  }
+}
+
+void PageReader::ReadHead(xmlNode* n) {
+  for (xmlNode* c = n; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    std::string tag = Name(c);
+    if (tag == "title" && head_title_.empty()) {
+      xmlChar* t = xmlNodeGetContent(c);
+      if (t) {
+        head_title_ = std::string(utf8::Trim(reinterpret_cast<const char*>(t)));
+        xmlFree(t);
+      }
+    } else if (tag == "meta") {
+      std::string name = Lower(Attr(c, "name") + Attr(c, "property"));
+      std::string content = std::string(utf8::Trim(Attr(c, "content")));
+      if ((name == "articletitle" || name == "og:title") && meta_title_.empty()) {
+        meta_title_ = content;
+      } else if (name == "og:url" && !url_ && !content.empty()) {
+        url_ = content;
+      }
+    } else if (tag == "base" && base_.empty()) {
+      base_ = Attr(c, "href");
+    } else if (tag == "link" && Lower(Attr(c, "rel")) == "canonical" && !url_) {
+      std::string href = Attr(c, "href");
+      if (!href.empty()) url_ = href;
+    }
+    if (tag != "body") ReadHead(c->children);
+  }
+}
+
+void PageReader::CollectLinks(xmlNode* n) {
+  for (xmlNode* c = n; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    std::string tag = Name(c);
+    if (IsNonContent(tag) && tag != "head") continue;
+    if (tag == "a") {
+      std::string href(utf8::Trim(Attr(c, "href")));
+      if (!href.empty() && IsAttachmentHref(href)) {
+        std::string base = !base_.empty() ? (url_ ? internal::ResolveUrl(*url_, base_) : base_)
+                                          : url_.value_or("");
+        std::string resolved = base.empty() ? href : internal::ResolveUrl(base, href);
+        if (seen_hrefs_.insert(resolved).second) {
+          std::string title;
+          InlineText(c, &title);
+          title = std::string(utf8::Trim(title));
+          if (title.empty()) {
+            size_t slash = href.find_last_of('/');
+            title = slash == std::string::npos ? href : href.substr(slash + 1);
+          }
+          out_->attachments.push_back(Attachment{title, resolved});
+        }
+      }
+    }
+    CollectLinks(c->children);
+  }
+}
+
+// Inline text of n with HTML whitespace rules: runs of white space become one
+// space, and a line break between two Chinese characters disappears (CSS Text
+// segment-break rule), so hard-wrapped HTML source does not leave spaces.
+void PageReader::InlineText(xmlNode* n, std::string* buf) {
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      std::string_view t(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST ""));
+      for (size_t i = 0; i < t.size();) {
+        char ch = t[i];
+        if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f') {
+          bool newline = false;
+          while (i < t.size() &&
+                 (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t' || t[i] == '\f')) {
+            newline |= t[i] == '\n';
+            ++i;
+          }
+          char32_t prev = 0, next = 0;
+          if (!buf->empty()) {
+            int len;
+            prev = utf8::Decode(*buf, utf8::PrevStart(*buf, buf->size()), &len);
+          }
+          if (i < t.size()) {
+            int len;
+            next = utf8::Decode(t, i, &len);
+          }
+          if (newline && (utf8::IsHan(prev) || utf8::IsCjkPunct(prev)) &&
+              (utf8::IsHan(next) || utf8::IsCjkPunct(next))) {
+            continue;
+          }
+          if (!buf->empty() && buf->back() != ' ') buf->push_back(' ');
+          continue;
+        }
+        buf->push_back(ch);
+        ++i;
+      }
+    } else if (c->type == XML_ELEMENT_NODE) {
+      std::string tag = Name(c);
+      if (IsNonContent(tag) || IsHidden(c)) continue;
+      if (tag == "br") {
+        buf->push_back(' ');
+        continue;
+      }
+      InlineText(c, buf);
+    }
+  }
+}
+
+void PageReader::AddBlock(const std::string& text, BlockKind kind, int line, int heading_level,
+                          int table, bool header) {
+  std::string_view t = utf8::Trim(text);
+  if (t.empty()) return;
+  if (!out_->text.empty()) out_->text.push_back('\n');
+  Block b;
+  b.kind = kind;
+  b.begin = static_cast<int64_t>(out_->text.size());
+  out_->text.append(t);
+  b.end = static_cast<int64_t>(out_->text.size());
+  b.source_begin = b.begin;
+  if (line > 0) b.line = line;
+  b.heading_level = heading_level;
+  b.table = table;
+  b.header_row = header;
+  out_->blocks.push_back(b);
+}
+
+void PageReader::Flush(BlockKind kind, int heading_level) {
+  if (!utf8::Trim(buf_).empty()) AddBlock(buf_, kind, buf_line_, heading_level);
+  buf_.clear();
+  buf_line_ = 0;
+}
+
+// A data table holds data, not layout: no nested tables, at least two rows
+// with two or more cells.
+bool PageReader::IsDataTable(xmlNode* table) {
+  int rows = 0;
+  bool nested = false;
+  std::function<void(xmlNode*, int)> walk = [&](xmlNode* n, int depth) {
+    for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      std::string tag = Name(c);
+      if (tag == "table") {
+        nested = true;
+        return;
+      }
+      if (tag == "tr") {
+        int cells = 0;
+        for (xmlNode* d = c->children; d != nullptr; d = d->next) {
+          if (d->type == XML_ELEMENT_NODE && In(Name(d), {"td", "th"})) ++cells;
+        }
+        rows += cells >= 2;
+      }
+      walk(c, depth + 1);
+    }
+  };
+  walk(table, 0);
+  return !nested && rows >= 2;
+}
+
+void PageReader::EmitTable(xmlNode* table) {
+  const int id = tables_++;
+  // Rows in order, with rowspan carried down and colspan repeated.
+  std::vector<xmlNode*> trs;
+  std::function<void(xmlNode*)> find = [&](xmlNode* n) {
+    for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      if (Name(c) == "tr") {
+        trs.push_back(c);
+      } else if (In(Name(c), {"thead", "tbody", "tfoot"})) {
+        find(c);
+      }
+    }
+  };
+  find(table);
+  std::map<int, std::pair<int, std::string>> carry;  // column -> (rows left, text)
+  for (xmlNode* tr : trs) {
+    std::vector<std::string> row;
+    bool header = tr->parent != nullptr && Name(tr->parent) == "thead";
+    bool all_th = true;
+    int col = 0;
+    auto take_carried = [&]() {
+      while (carry.count(col) && carry[col].first > 0) {
+        row.push_back(carry[col].second);
+        if (--carry[col].first == 0) carry.erase(col);
+        ++col;
+      }
+    };
+    for (xmlNode* cell = tr->children; cell != nullptr; cell = cell->next) {
+      if (cell->type != XML_ELEMENT_NODE || !In(Name(cell), {"td", "th"})) continue;
+      all_th &= Name(cell) == "th";
+      take_carried();
+      std::string text;
+      InlineText(cell, &text);
+      text = std::string(utf8::Trim(text));
+      for (char& ch : text) {
+        if (ch == '\t') ch = ' ';
+      }
+      int colspan = std::clamp(std::atoi(Attr(cell, "colspan").c_str()), 1, 100);
+      int rowspan = std::clamp(std::atoi(Attr(cell, "rowspan").c_str()), 1, 1000);
+      for (int k = 0; k < colspan; ++k) {
+        if (rowspan > 1) carry[col] = {rowspan - 1, text};
+        row.push_back(text);
+        ++col;
+      }
+    }
+    take_carried();
+    if (row.empty()) continue;
+    std::string line;
+    for (size_t k = 0; k < row.size(); ++k) {
+      if (k) line.push_back('\t');
+      line += row[k];
+    }
+    bool any = false;
+    for (const std::string& c : row) any |= !c.empty();
+    if (!any) continue;
+    // Empty cells still count: keep the tabs, so columns never shift.
+    if (!out_->text.empty()) out_->text.push_back('\n');
+    Block b;
+    b.kind = BlockKind::kTableRow;
+    b.begin = static_cast<int64_t>(out_->text.size());
+    out_->text += line;
+    b.end = static_cast<int64_t>(out_->text.size());
+    b.source_begin = b.begin;
+    b.line = xmlGetLineNo(tr);
+    b.table = id;
+    b.header_row = header || all_th;
+    out_->blocks.push_back(b);
+  }
+}
+
+// Walks the page in document order. `mode` is kParagraph inside the body
+// container and kChrome (or kHidden) outside it.
+void PageReader::Emit(xmlNode* n, BlockKind mode) {
+  for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (buf_line_ == 0) buf_line_ = xmlGetLineNo(c);
+      xmlNode* saved_next = c->next;
+      // InlineText works on children; wrap a single text node.
+      std::string t;
+      xmlNode fake{};
+      fake.children = c;
+      c->next = nullptr;
+      InlineText(&fake, &t);
+      c->next = saved_next;
+      if (!t.empty() && !buf_.empty() && buf_.back() == ' ' && t.front() == ' ') t.erase(0, 1);
+      buf_ += t;
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE) continue;
+    std::string tag = Name(c);
+    if (IsNonContent(tag)) continue;
+    BlockKind inner = mode;
+    if (metadata_.count(c)) {
+      Flush(mode);
+      std::string t;
+      InlineText(c, &t);
+      AddBlock(t, BlockKind::kMetadata, xmlGetLineNo(c));
+      continue;
+    }
+    if (IsHidden(c)) {
+      Flush(mode);
+      // Hidden text is read raw (InlineText skips hidden elements).
+      xmlChar* all = xmlNodeGetContent(c);
+      std::string raw = all ? reinterpret_cast<const char*>(all) : "";
+      if (all) xmlFree(all);
+      std::string collapsed;
+      for (char ch : raw) {
+        bool ws = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+        if (ws) {
+          if (!collapsed.empty() && collapsed.back() != ' ') collapsed.push_back(' ');
+        } else {
+          collapsed.push_back(ch);
+        }
+      }
+      AddBlock(collapsed, BlockKind::kHidden, xmlGetLineNo(c));
+      continue;
+    }
+    if (c == container_) {
+      Flush(mode);
+      Emit(c, BlockKind::kParagraph);
+      Flush(BlockKind::kParagraph);
+      continue;
+    }
+    if (c == title_node_) {
+      Flush(mode);
+      std::string t;
+      InlineText(c, &t);
+      AddBlock(t, BlockKind::kHeading, xmlGetLineNo(c), 1);
+      continue;
+    }
+    if (mode == BlockKind::kParagraph && IsChromeElement(c, tag)) inner = BlockKind::kChrome;
+    if (inner == BlockKind::kParagraph && tag == "table" && IsDataTable(c)) {
+      Flush(mode);
+      EmitTable(c);
+      continue;
+    }
+    if (tag == "br") {
+      Flush(mode);
+      continue;
+    }
+    const bool block = IsBlockTag(tag);
+    if (block || inner != mode) Flush(mode);
+    if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' &&
+        inner == BlockKind::kParagraph) {
+      std::string t;
+      InlineText(c, &t);
+      AddBlock(t, BlockKind::kHeading, xmlGetLineNo(c), tag[1] - '0');
+      continue;
+    }
+    Emit(c, inner);
+    if (block || inner != mode) Flush(inner == mode ? mode : inner);
+  }
+}
+
+void PageReader::Read() {
+  xmlNode* root = xmlDocGetRootElement(doc_);
+  if (root == nullptr) return;
+  ReadHead(root);
+  xmlNode* body = root;
+  for (xmlNode* c = root->children; c != nullptr; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE && Name(c) == "body") body = c;
+  }
+  Stats total = Measure(body, false);
+  FindMetadata(body);
+  // Text of the metadata table does not count towards the body.
+  int meta_text = 0;
+  for (xmlNode* m : metadata_) meta_text += stats_[m].text;
+  const int body_text = total.text - meta_text;
+  if (body_text > 0) {
+    container_ = FindContainer(body, body_text);
+  }
+  // The title: an <h1> (or the page's ArticleTitle) outside the container is
+  // put back in front of the body.
+  if (container_ != nullptr && container_ != body) {
+    std::function<xmlNode*(xmlNode*)> find_h1 = [&](xmlNode* n) -> xmlNode* {
+      for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || c == container_ || metadata_.count(c)) continue;
+        std::string tag = Name(c);
+        if (IsNonContent(tag) || IsHidden(c)) continue;
+        if (tag == "h1" || tag == "h2") return c;
+        if (xmlNode* f = find_h1(c)) return f;
+      }
+      return nullptr;
+    };
+    title_node_ = find_h1(body);
+  }
+  // A spam <title> (keywords joined by _ or |) is kept as a chrome block so
+  // normalize removes it with a logged spam_removed repair.
+  static const RE2 kSpamShape(R"([_|｜].*[_|｜])");
+  if (RE2::PartialMatch(head_title_, kSpamShape)) AddBlock(head_title_, BlockKind::kChrome, 0);
+  // No title element outside the body: the page's ArticleTitle goes first.
+  if (title_node_ == nullptr && !meta_title_.empty()) {
+    std::string container_text;
+    if (xmlChar* t = xmlNodeGetContent(container_ ? container_ : body)) {
+      container_text = reinterpret_cast<const char*>(t);
+      xmlFree(t);
+    }
+    if (container_text.find(meta_title_) == std::string::npos) {
+      AddBlock(meta_title_, BlockKind::kHeading, 0, 1);
+    }
+  }
+  const BlockKind outside =
+      container_ == nullptr || container_ == body ? BlockKind::kParagraph : BlockKind::kChrome;
+  Emit(body, outside);
+  Flush(outside);
+  CollectLinks(root);
+  // Never empty a body: if everything looked like chrome, keep it and say so.
+  bool any_body = false;
+  for (const Block& b : out_->blocks) {
+    any_body |= b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading ||
+                b.kind == BlockKind::kTableRow || b.kind == BlockKind::kListItem;
+  }
+  if (!any_body) {
+    for (Block& b : out_->blocks) {
+      if (b.kind == BlockKind::kChrome) b.kind = BlockKind::kParagraph;
+    }
+    out_->warnings.push_back(
+        Warning{"all_chrome", "no article body found; the page's text is kept as it is",
+                std::nullopt});
+  }
+  // A page whose body only points to an attachment.
+  int content_han = 0;
+  for (const Block& b : out_->blocks) {
+    if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kTableRow) {
+      content_han += CountHan(std::string_view(out_->text).substr(b.begin, b.end - b.begin));
+    }
+  }
+  if (content_han < 80 && !out_->attachments.empty()) {
+    out_->warnings.push_back(Warning{
+        "shell_page",
+        "the page body only points to " + std::to_string(out_->attachments.size()) +
+            " attachment(s) (first: " + out_->attachments.front().href.value_or("") +
+            "); the policy text is in the attachment",
+        std::nullopt});
+  }
+}
+
+std::optional<std::string> MetaCharset(std::string_view bytes) {
+  static const RE2 kMeta(
+      R"((?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_\-]+))");
+  std::string head(bytes.substr(0, 4096));
+  std::string charset;
+  if (RE2::PartialMatch(head, kMeta, &charset)) return charset;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
+  // Decoding: BOM, the caller's (HTTP) charset, <meta charset>, then the bytes.
+  std::optional<std::string> declared = options.declared_charset;
+  std::string source = declared ? "declared" : "";
+  if (!declared) {
+    declared = MetaCharset(bytes);
+    if (declared) source = "meta";
+  }
+  auto decoded = DecodeText(bytes, declared);
+  if (!decoded.ok()) return decoded.error();
+  Decoded& d = decoded.value();
+  if (d.encoding_source == "declared") d.encoding_source = source;
+
+  Extracted ex;
+  ex.source.path = options.path;
+  ex.source.format = "html";
+  ex.source.bytes = static_cast<int64_t>(bytes.size());
+  ex.source.encoding = d.encoding;
+  ex.source.encoding_source = d.encoding_source;
+  ex.warnings = std::move(d.warnings);
+  if (declared && source == "meta" && d.encoding_source != "meta" && d.encoding_source != "bom") {
+    ex.warnings.push_back(Warning{"charset_mismatch",
+                                  "page declares charset " + *declared + " but is " + d.encoding,
+                                  std::nullopt});
+  }
+
+  std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
+  if (!ctxt) return Error{ErrorCode::kInternal, "libxml2: cannot create a parser"};
+  const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+  std::unique_ptr<xmlDoc, DocFree> doc(
+      htmlCtxtReadMemory(ctxt.get(), d.text.data(), static_cast<int>(d.text.size()),
+                         options.url ? options.url->c_str() : nullptr, "UTF-8", flags));
+  if (!doc) return Error{ErrorCode::kDecode, "libxml2 could not parse the page as HTML"};
+  if (const xmlError* e = xmlCtxtGetLastError(ctxt.get());
+      e != nullptr && e->message != nullptr &&
+      std::string(e->message).find("Excessive depth") != std::string::npos) {
+    ex.warnings.push_back(Warning{
+        "nesting_too_deep",
+        "line " + std::to_string(e->line) +
+            ": elements nested deeper than 256 levels; their content was not read",
+        std::nullopt});
+  }
+  PageReader reader(doc.get(), &ex, options.url);
+  reader.Read();
+  if (ex.blocks.empty()) return Error{ErrorCode::kEmpty, "no text in the page"};
+  ex.source.url = reader.url();
+  return ex;
+}
+
+}  // namespace gongwen::extract

@@ -1,0 +1,62 @@
+#include <vector>
+
+#include "extract/internal/url.h"
+
+namespace gongwen::extract::internal {
+namespace {
+
+// Removes "." and ".." segments of a path.
+std::string RemoveDotSegments(const std::string& path) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  bool trailing_slash = !path.empty() && path.back() == '/';
+  while (pos <= path.size()) {
+    size_t slash = path.find('/', pos);
+    if (slash == std::string::npos) slash = path.size();
+    std::string seg = path.substr(pos, slash - pos);
+    if (seg == "..") {
+      if (!out.empty()) out.pop_back();
+      trailing_slash = true;
+    } else if (seg == ".") {
+      trailing_slash = true;
+    } else if (!seg.empty()) {
+      out.push_back(seg);
+      trailing_slash = slash < path.size() && path.back() == '/';
+    }
+    pos = slash + 1;
+  }
+  std::string r;
+  for (const std::string& s : out) r += "/" + s;
+  if (r.empty() || (trailing_slash && path.back() == '/')) r += "/";
+  return r;
+}
+
+}  // namespace
+
+std::string ResolveUrl(const std::string& base, const std::string& href) {
+  size_t colon = href.find(':');
+  size_t first_sep = href.find_first_of("/?#");
+  if (colon != std::string::npos && (first_sep == std::string::npos || colon < first_sep)) {
+    return href;  // already absolute (http:, https:, ftp:, javascript: …)
+  }
+  size_t scheme_end = base.find("://");
+  if (scheme_end == std::string::npos) return href;
+  std::string scheme = base.substr(0, scheme_end);
+  size_t host_end = base.find_first_of("/?#", scheme_end + 3);
+  std::string origin = base.substr(0, host_end);
+  if (href.rfind("//", 0) == 0) return scheme + ":" + href;
+  if (!href.empty() && href[0] == '/') return origin + RemoveDotSegments(href);
+  std::string base_path = host_end == std::string::npos ? "/" : base.substr(host_end);
+  size_t q = base_path.find_first_of("?#");
+  if (q != std::string::npos) base_path = base_path.substr(0, q);
+  if (href.empty()) return origin + base_path;
+  if (href[0] == '?' || href[0] == '#') return origin + base_path + href;
+  std::string dir = base_path.substr(0, base_path.rfind('/') + 1);
+  std::string rel = dir + href;
+  size_t hq = rel.find_first_of("?#");
+  std::string path = hq == std::string::npos ? rel : rel.substr(0, hq);
+  std::string tail = hq == std::string::npos ? "" : rel.substr(hq);
+  return origin + RemoveDotSegments(path) + tail;
+}
+
+}  // namespace gongwen::extract::internal
