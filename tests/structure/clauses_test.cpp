@@ -1,7 +1,7 @@
 // Tests structure/clauses.cpp: MatchClauseMarker, ClauseHeading,
 // IsClosingParagraph and FindClauses. FindClauses runs on documents built
 // through the real extract + normalize stages, from the samples (the seeds)
-// and from small texts; expected paths come from ../shared/gold.
+// and from small texts; expected paths come from samples/gold (copies of ../shared/gold).
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -108,7 +108,7 @@ std::string GoldNorm(std::string_view s) {
 }
 
 nlohmann::json Gold(const std::string& id) {
-  return nlohmann::json::parse(ReadFile(kSourceDir + "/../shared/gold/" + id + ".json"));
+  return nlohmann::json::parse(ReadFile(kSourceDir + "/samples/gold/" + id + ".json"));
 }
 
 const Clause* ByPath(const std::vector<Clause>& clauses, const std::vector<int>& path) {

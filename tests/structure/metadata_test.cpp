@@ -1,5 +1,5 @@
 // Tests structure/metadata.cpp: FindMetadata on the four samples (the seeds,
-// checked against ../shared/gold) and on small documents, plus
+// checked against samples/gold (copies of ../shared/gold)) and on small documents, plus
 // NormalizeDocNumber and StripTitleDecoration.
 #include <doctest/doctest.h>
 
@@ -99,7 +99,7 @@ TEST_CASE("FindMetadata: samples match the gold metadata") {
     CAPTURE(seed_file);
     Found f = Sample(seed[1]);
     nlohmann::json gold =
-        nlohmann::json::parse(ReadFile(kSourceDir + "/../shared/gold/" + seed[0] + ".json"));
+        nlohmann::json::parse(ReadFile(kSourceDir + "/samples/gold/" + seed[0] + ".json"));
     const auto& want = gold["metadata"];
     const std::pair<const char*, const std::optional<std::string>*> fields[] = {
         {"title", &f.md.title},
