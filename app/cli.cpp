@@ -30,8 +30,10 @@ Exit codes: 0 all inputs processed; 1 some inputs failed (others still written);
 constexpr char kRunHelp[] = R"(Usage: gongwen run PATH... [-o OUT] [options]
 
 Walks files and folders (recursively, sorted, hidden entries skipped) and
-processes every .txt, .text, .md and .markdown file; files named explicitly are
-processed whatever their extension. Writes, each atomically (temp + rename):
+processes every .txt, .text, .md, .markdown, .html, .htm and .shtml file; files
+named explicitly are
+processed whatever their extension. The format is decided by content (HTML and
+PDF signatures, Markdown headings), then by extension. Writes, each atomically (temp + rename):
   OUT/documents.jsonl   one gongwen/1 record per document, in input order
   OUT/docs/<id>.json    the same record, indented
 A document that fails is reported on stderr as "path: error: reason" and the
@@ -39,7 +41,9 @@ batch goes on; the exit status is then 1.
 
 Options:
   -o, --out DIR          output folder (default: out)
-  --charset NAME         decode inputs without a BOM as NAME (gbk, gb18030, big5, utf-8)
+  --charset NAME         decode inputs without a BOM as NAME (gbk, gb18030, big5, utf-8),
+                         as an HTTP Content-Type header would; overrides <meta charset>
+  --url URL              where the input was fetched from (resolves attachment links)
   --keep-traditional     do not convert traditional characters to simplified
   --keep-chrome          keep site chrome and SEO spam lines
   --no-join              do not rejoin lines broken inside a sentence
@@ -53,6 +57,7 @@ Prints one document's gongwen/1 JSON (indented) to stdout. FILE "-" reads stdin.
 
 Options:
   --charset NAME         decode input without a BOM as NAME (gbk, gb18030, big5, utf-8)
+  --url URL              where the page was fetched from (resolves attachment links)
   --keep-traditional     do not convert traditional characters to simplified
   --keep-chrome          keep site chrome and SEO spam lines
   --no-join              do not rejoin lines broken inside a sentence
@@ -60,7 +65,7 @@ Options:
   -h, --help             this text
 )";
 
-const std::vector<std::string> kExtensions = {"txt", "text", "md", "markdown"};
+const std::vector<std::string> kExtensions = {"txt", "text", "md", "markdown", "html", "htm", "shtml"};
 
 struct Parsed {
   std::vector<std::string> positional;
@@ -89,6 +94,10 @@ std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool a
       std::string v;
       if (!value(&v)) return "--charset needs a name";
       p->options.declared_charset = v;
+    } else if (a == "--url") {
+      std::string v;
+      if (!value(&v)) return "--url needs a URL";
+      p->options.url = v;
     } else if (a == "--keep-traditional") {
       p->options.normalize.convert_traditional = false;
     } else if (a == "--keep-chrome") {

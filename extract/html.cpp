@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "extract/extract.h"
@@ -212,7 +213,10 @@ void PageReader::FindMetadata(xmlNode* n) {
     if (c->type != XML_ELEMENT_NODE) continue;
     std::string tag = Name(c);
     if (IsNonContent(tag) || IsHidden(c)) continue;
-    if (!IsMetadataBlock(c)) continue;
+    if (!IsMetadataBlock(c)) {
+      FindMetadata(c);  // it may sit deeper, beside the article
+      continue;
+    }
     // The deepest element that still holds the table.
     bool deeper = false;
     for (xmlNode* k = c->children; k != nullptr && !deeper; k = k->next) {
@@ -429,16 +433,22 @@ void PageReader::EmitTable(xmlNode* table) {
     }
   };
   find(table);
-  std::map<int, std::pair<int, std::string>> carry;  // column -> (rows left, text)
+  // column -> (rows left, row index of the spanning cell, its column)
+  std::map<int, std::tuple<int, int, int>> carry;
+  int row_index = -1;
   for (xmlNode* tr : trs) {
     std::vector<std::string> row;
+    std::vector<std::pair<int, int>> sources;
     bool header = tr->parent != nullptr && Name(tr->parent) == "thead";
     bool all_th = true;
     int col = 0;
+    ++row_index;
     auto take_carried = [&]() {
-      while (carry.count(col) && carry[col].first > 0) {
-        row.push_back(carry[col].second);
-        if (--carry[col].first == 0) carry.erase(col);
+      while (carry.count(col) && std::get<0>(carry[col]) > 0) {
+        auto& [left, from_row, from_col] = carry[col];
+        row.emplace_back();
+        sources.emplace_back(row_index - from_row, from_col);
+        if (--left == 0) carry.erase(col);
         ++col;
       }
     };
@@ -454,9 +464,11 @@ void PageReader::EmitTable(xmlNode* table) {
       }
       int colspan = std::clamp(std::atoi(Attr(cell, "colspan").c_str()), 1, 100);
       int rowspan = std::clamp(std::atoi(Attr(cell, "rowspan").c_str()), 1, 1000);
+      const int own_col = col;
       for (int k = 0; k < colspan; ++k) {
-        if (rowspan > 1) carry[col] = {rowspan - 1, text};
-        row.push_back(text);
+        if (rowspan > 1) carry[col] = {rowspan - 1, row_index, own_col};
+        row.push_back(k == 0 ? text : "");
+        sources.emplace_back(0, own_col);  // k > 0: a copy of the spanning cell
         ++col;
       }
     }
@@ -481,6 +493,7 @@ void PageReader::EmitTable(xmlNode* table) {
     b.line = xmlGetLineNo(tr);
     b.table = id;
     b.header_row = header || all_th;
+    b.cell_source = std::move(sources);
     out_->blocks.push_back(b);
   }
 }

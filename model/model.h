@@ -71,6 +71,10 @@ struct Block {
   std::optional<int> page;
   int table = -1;            // kTableRow: which table of the document
   bool header_row = false;   // kTableRow: a <th>/<thead> row
+  // kTableRow: for each cell, where its value is: {0, own column} for its own
+  // text, {rows up, column} for a cell covered by a rowspan/colspan (left
+  // empty in the text, so spanned amounts are not read twice).
+  std::vector<std::pair<int, int>> cell_source;
 };
 
 // A label/value pair of the 政府信息公开 table a page prints around the text
@@ -118,6 +122,7 @@ struct Paragraph {
   int heading_level = 0;
   int table = -1;           // kTableRow
   bool header_row = false;  // kTableRow
+  std::vector<std::pair<int, int>> cell_source;  // kTableRow, as Block::cell_source
 };
 
 struct Normalized {

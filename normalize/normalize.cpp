@@ -94,8 +94,10 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
         static_cast<uint32_t>(block.begin));
     // Page furniture and hidden elements the extractor kept apart: removed
     // here, so the removal is logged with its text like every other repair.
-    if (block.kind == BlockKind::kChrome || block.kind == BlockKind::kHidden ||
-        block.kind == BlockKind::kMetadata) {
+    const bool drop = (block.kind == BlockKind::kChrome && opt.remove_chrome) ||
+                      (block.kind == BlockKind::kHidden && opt.remove_spam) ||
+                      block.kind == BlockKind::kMetadata;
+    if (drop) {
       if (!p.text.empty()) {
         internal::TextBuilder b(p.text);
         // Hidden text stuffed with spam words is an SEO injection.
@@ -115,6 +117,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     p.heading_level = block.heading_level;
     p.table = block.table;
     p.header_row = block.header_row;
+    p.cell_source = block.cell_source;
     if (ex.source.format == "markdown") p.text = internal::StripMarkdown(p.text, &log);
     paras.push_back(std::move(p));
   }
@@ -196,6 +199,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     para.heading_level = p.heading_level;
     para.table = p.table;
     para.header_row = p.header_row;
+    para.cell_source = p.cell_source;
     para.begin = static_cast<int64_t>(out.text.size());
     out.text += p.text.text;
     out.origin.insert(out.origin.end(), p.text.src_begin.begin(), p.text.src_begin.end());

@@ -23,6 +23,7 @@ Result<Policy> Pipeline::Process(std::string_view bytes, const std::string& path
     extract::Options eo;
     eo.path = path;
     eo.declared_charset = options.declared_charset;
+    eo.url = options.url;
     auto extracted = extract::Extract(bytes, eo);
     if (!extracted.ok()) return extracted.error();
     Extracted& ex = extracted.value();

@@ -25,6 +25,7 @@ namespace gongwen {
 struct ProcessOptions {
   normalize::Options normalize;
   std::optional<std::string> declared_charset = std::nullopt;
+  std::optional<std::string> url = std::nullopt;  // where the input came from
 };
 
 class Pipeline {

@@ -1,4 +1,6 @@
 // Tables that reached the text as rows of '\t'-separated cells (HTML <table>).
+// Cells covered by a rowspan or colspan are empty in the text (so amounts are
+// read once) and filled here from the cell that spans them.
 #include "structure/internal/rules.h"
 
 namespace gongwen::structure::internal {
@@ -9,49 +11,82 @@ std::vector<std::string> Cells(std::string_view row) {
   size_t pos = 0;
   while (true) {
     size_t tab = row.find('\t', pos);
-    cells.emplace_back(utf8::Trim(row.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos)));
+    std::string_view cell =
+        row.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos);
+    cells.emplace_back(utf8::Trim(cell));
     if (tab == std::string_view::npos) break;
     pos = tab + 1;
   }
   return cells;
 }
 
-}  // namespace
+struct Row {
+  std::vector<std::string> cells;
+  bool header = false;
+};
 
-std::vector<Table> BuildTables(const Normalized& doc, const utf8::CodePointIndex& cps) {
-  std::vector<Table> tables;
-  int current = -1;
-  bool body_started = false;
-  for (const Paragraph& p : doc.paragraphs) {
-    if (p.kind != ParagraphKind::kTableRow) {
-      current = -1;
-      continue;
-    }
-    std::string_view row(doc.text.data() + p.begin, p.end - p.begin);
-    if (p.table != current) {
-      tables.push_back(Table{});
-      tables.back().span.begin = cps.ToCodePoint(p.begin);
-      current = p.table;
-      body_started = false;
-    }
-    Table& t = tables.back();
-    t.span.end = cps.ToCodePoint(p.end);
-    // <th>/<thead> rows are the header; without them, the first row is.
-    if ((p.header_row && !body_started) || (t.header.empty() && t.rows.empty() && !p.header_row)) {
+Table Assemble(std::vector<Row> rows, Span span) {
+  Table t;
+  t.span = span;
+  // <th>/<thead> rows at the top are the header; without them, the first row is.
+  size_t header_rows = 0;
+  while (header_rows < rows.size() && rows[header_rows].header) ++header_rows;
+  if (header_rows == 0 && rows.size() > 1) header_rows = 1;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (r < header_rows) {
       if (t.header.empty()) {
-        t.header = Cells(row);
-      } else {
-        // A second header row (group headings): cells joined per column.
-        auto more = Cells(row);
-        for (size_t i = 0; i < more.size() && i < t.header.size(); ++i) {
-          if (!more[i].empty() && more[i] != t.header[i]) t.header[i] += "/" + more[i];
+        t.header = rows[r].cells;
+        continue;
+      }
+      // Further header rows (group headings) extend the column names.
+      for (size_t i = 0; i < rows[r].cells.size() && i < t.header.size(); ++i) {
+        if (!rows[r].cells[i].empty() && rows[r].cells[i] != t.header[i]) {
+          t.header[i] += "/" + rows[r].cells[i];
         }
       }
       continue;
     }
-    body_started = true;
-    t.rows.push_back(Cells(row));
+    t.rows.push_back(std::move(rows[r].cells));
   }
+  return t;
+}
+
+}  // namespace
+
+std::vector<Table> BuildTables(const Normalized& doc, const utf8::CodePointIndex& cps) {
+  std::vector<Table> tables;
+  std::vector<Row> rows;
+  Span span;
+  int current = -1;
+  auto finish = [&]() {
+    if (!rows.empty()) tables.push_back(Assemble(std::move(rows), span));
+    rows.clear();
+    current = -1;
+  };
+  for (const Paragraph& p : doc.paragraphs) {
+    if (p.kind != ParagraphKind::kTableRow) {
+      finish();
+      continue;
+    }
+    if (p.table != current) {
+      finish();
+      current = p.table;
+      span.begin = cps.ToCodePoint(p.begin);
+    }
+    span.end = cps.ToCodePoint(p.end);
+    Row row{Cells(std::string_view(doc.text.data() + p.begin, p.end - p.begin)), p.header_row};
+    for (size_t c = 0; c < row.cells.size() && c < p.cell_source.size(); ++c) {
+      auto [up, col] = p.cell_source[c];
+      if (up == 0 && col == static_cast<int>(c)) continue;
+      const int from = static_cast<int>(rows.size()) - up;
+      const std::vector<std::string>& src = up == 0 ? row.cells : rows[from].cells;
+      if (from >= 0 && col >= 0 && static_cast<size_t>(col) < src.size()) {
+        row.cells[c] = src[col];
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  finish();
   return tables;
 }
 

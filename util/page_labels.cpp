@@ -54,7 +54,7 @@ const LabelTable& Table() {
       if (!alternation.empty()) alternation += '|';
       std::u32string u = utf8::ToU32(l);
       for (size_t i = 0; i < u.size(); ++i) {
-        if (i > 0) alternation += "[ \\x{3000}]*";
+        if (i > 0) alternation += "[ \\x{3000}\\x{a0}]*";
         alternation += utf8::Encode(u[i]);
       }
     }

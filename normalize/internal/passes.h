@@ -22,6 +22,7 @@ struct Para {
   int heading_level = 0;
   int table = -1;
   bool header_row = false;
+  std::vector<std::pair<int, int>> cell_source;
 };
 
 // width.cpp: full-width digits, Latin letters and % to ASCII; every kind of
