@@ -57,8 +57,31 @@ int64_t CountHanIn(const std::u32string& s) {
 
 }  // namespace
 
+// The code points below kTableEnd that t2s changes on their own, found once
+// by converting every CJK character (one per line, so no phrase spans two).
+constexpr char32_t kTableEnd = 0x10000;
+
 ScriptConverter::ScriptConverter(std::unique_ptr<opencc::SimpleConverter> t2s)
-    : t2s_(std::move(t2s)) {}
+    : t2s_(std::move(t2s)), convertible_(kTableEnd, false) {
+  std::string all;
+  std::vector<char32_t> cps;
+  for (char32_t c = 0x3400; c < kTableEnd; ++c) {
+    if (!utf8::IsHan(c)) continue;
+    cps.push_back(c);
+    utf8::Append(&all, c);
+    all.push_back('\n');
+  }
+  std::string converted = t2s_->Convert(all);
+  size_t pos = 0;
+  for (char32_t c : cps) {
+    size_t eol = converted.find('\n', pos);
+    if (eol == std::string::npos) break;
+    if (std::string_view(converted).substr(pos, eol - pos) != utf8::Encode(c)) {
+      convertible_[c] = true;
+    }
+    pos = eol + 1;
+  }
+}
 ScriptConverter::~ScriptConverter() = default;
 
 std::string ScriptConverter::Convert(const std::string& text) const {
@@ -66,16 +89,22 @@ std::string ScriptConverter::Convert(const std::string& text) const {
 }
 
 int ScriptConverter::CountTraditional(const std::string& text) const {
-  std::u32string a = utf8::ToU32(text);
-  std::u32string b = utf8::ToU32(Convert(text));
-  if (a.size() != b.size()) return static_cast<int>(std::max(a.size(), b.size()));
   int n = 0;
-  for (size_t i = 0; i < a.size(); ++i) n += a[i] != b[i];
+  for (size_t i = 0; i < text.size();) {
+    int len;
+    char32_t c = utf8::Decode(text, i, &len);
+    n += c < kTableEnd && convertible_[c];
+    i += len;
+  }
   return n;
 }
 
 MappedText ScriptConverter::ToSimplified(const MappedText& in, bool document_is_traditional,
                                          RepairLog* log) const {
+  const int candidates = CountTraditional(in.text);
+  if (candidates == 0) return in;
+  // Cheap test first: a simplified paragraph never reaches OpenCC.
+  if (!document_is_traditional && candidates < 2) return in;
   std::string converted = Convert(in.text);
   if (converted == in.text) return in;
   std::u32string a = utf8::ToU32(in.text);

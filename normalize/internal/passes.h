@@ -43,7 +43,8 @@ class ScriptConverter {
   explicit ScriptConverter(std::unique_ptr<opencc::SimpleConverter> t2s);
   ~ScriptConverter();
   std::string Convert(const std::string& text) const;
-  // Number of code points t2s would change.
+  // Number of code points t2s would change on their own (a table lookup,
+  // no OpenCC call: most documents are simplified and never reach OpenCC).
   int CountTraditional(const std::string& text) const;
   // Converts `in` when it is traditional; `document_is_traditional` lowers
   // the bar for short paragraphs of a traditional document.
@@ -52,6 +53,7 @@ class ScriptConverter {
 
  private:
   std::unique_ptr<opencc::SimpleConverter> t2s_;
+  std::vector<bool> convertible_;  // by code point, for the CJK blocks
 };
 
 // noise.cpp: site chrome and SEO spam.
