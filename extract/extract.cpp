@@ -20,8 +20,10 @@ bool LooksLikeHtml(std::string_view bytes) {
   std::string head(bytes.substr(0, 1024));
   std::transform(head.begin(), head.end(), head.begin(),
                  [](unsigned char c) { return std::tolower(c); });
-  return head.find("<!doctype html") != std::string::npos ||
-         head.find("<html") != std::string::npos;
+  for (const char* tag : {"<!doctype html", "<html", "<head", "<body", "<meta ", "<title>"}) {
+    if (head.find(tag) != std::string::npos) return true;
+  }
+  return false;
 }
 
 // NUL bytes outside UTF-16 mean binary data (images, archives, Office files).

@@ -710,9 +710,11 @@ Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
       htmlCtxtReadMemory(ctxt.get(), d.text.data(), static_cast<int>(d.text.size()),
                          options.url ? options.url->c_str() : nullptr, "UTF-8", flags));
   if (!doc) return Error{ErrorCode::kDecode, "libxml2 could not parse the page as HTML"};
+  std::optional<int> too_deep_line;
   if (const xmlError* e = xmlCtxtGetLastError(ctxt.get());
       e != nullptr && e->message != nullptr &&
       std::string(e->message).find("Excessive depth") != std::string::npos) {
+    too_deep_line = e->line;
     ex.warnings.push_back(Warning{
         "nesting_too_deep",
         "line " + std::to_string(e->line) +
@@ -721,7 +723,15 @@ Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
   }
   PageReader reader(doc.get(), &ex, options.url);
   reader.Read();
-  if (ex.blocks.empty()) return Error{ErrorCode::kEmpty, "no text in the page"};
+  if (ex.blocks.empty()) {
+    if (too_deep_line) {
+      return Error{ErrorCode::kDecode,
+                   "elements nested deeper than 256 levels at line " +
+                       std::to_string(*too_deep_line) +
+                       "; the parser stops there and no text came before it"};
+    }
+    return Error{ErrorCode::kEmpty, "no text in the page"};
+  }
   ex.source.url = reader.url();
   return ex;
 }

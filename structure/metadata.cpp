@@ -161,12 +161,20 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   if (auto dn = Get(table, {"doc_number"})) {
     if (auto norm = FindDocNumberIn(*dn, false)) md.doc_number = *norm;
   }
-  if (!md.doc_number) {
-    for (size_t i = 0; i < header_end; ++i) {
-      if (auto dn = FindDocNumberIn(Para(doc, i), true)) {
+  for (size_t i = 0; i < header_end; ++i) {
+    if (is_table[i]) continue;
+    if (auto dn = FindDocNumberIn(Para(doc, i), true)) {
+      if (!md.doc_number) {
         md.doc_number = *dn;
-        break;
+      } else if (*md.doc_number != *dn) {
+        // The page's table and the document disagree: the document wins.
+        warnings->push_back(Warning{"doc_number_conflict",
+                                    "发文字号 in the text (" + *dn + ") differs from the page's table (" +
+                                        *md.doc_number + ")",
+                                    std::nullopt});
+        md.doc_number = *dn;
       }
+      break;
     }
   }
 
