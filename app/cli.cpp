@@ -30,8 +30,8 @@ Exit codes: 0 all inputs processed; 1 some inputs failed (others still written);
 constexpr char kRunHelp[] = R"(Usage: gongwen run PATH... [-o OUT] [options]
 
 Walks files and folders (recursively, sorted, hidden entries skipped) and
-processes every .txt, .text, .md, .markdown, .html, .htm and .shtml file; files
-named explicitly are
+processes every .txt, .text, .md, .markdown, .html, .htm, .shtml and .pdf file;
+files named explicitly are
 processed whatever their extension. The format is decided by content (HTML and
 PDF signatures, Markdown headings), then by extension. Writes, each atomically (temp + rename):
   OUT/documents.jsonl   one gongwen/1 record per document, in input order
@@ -44,6 +44,8 @@ Options:
   --charset NAME         decode inputs without a BOM as NAME (gbk, gb18030, big5, utf-8),
                          as an HTTP Content-Type header would; overrides <meta charset>
   --url URL              where the input was fetched from (resolves attachment links)
+  --ocr                  read scanned PDF pages with tesseract (packages tesseract-ocr,
+                         tesseract-ocr-chi-sim)
   --keep-traditional     do not convert traditional characters to simplified
   --keep-chrome          keep site chrome and SEO spam lines
   --no-join              do not rejoin lines broken inside a sentence
@@ -58,6 +60,8 @@ Prints one document's gongwen/1 JSON (indented) to stdout. FILE "-" reads stdin.
 Options:
   --charset NAME         decode input without a BOM as NAME (gbk, gb18030, big5, utf-8)
   --url URL              where the page was fetched from (resolves attachment links)
+  --ocr                  read scanned PDF pages with tesseract (packages tesseract-ocr,
+                         tesseract-ocr-chi-sim)
   --keep-traditional     do not convert traditional characters to simplified
   --keep-chrome          keep site chrome and SEO spam lines
   --no-join              do not rejoin lines broken inside a sentence
@@ -65,7 +69,7 @@ Options:
   -h, --help             this text
 )";
 
-const std::vector<std::string> kExtensions = {"txt", "text", "md", "markdown", "html", "htm", "shtml"};
+const std::vector<std::string> kExtensions = {"txt", "text", "md", "markdown", "html", "htm", "shtml", "pdf"};
 
 struct Parsed {
   std::vector<std::string> positional;
@@ -98,6 +102,8 @@ std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool a
       std::string v;
       if (!value(&v)) return "--url needs a URL";
       p->options.url = v;
+    } else if (a == "--ocr") {
+      p->options.ocr = true;
     } else if (a == "--keep-traditional") {
       p->options.normalize.convert_traditional = false;
     } else if (a == "--keep-chrome") {

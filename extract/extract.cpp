@@ -70,7 +70,7 @@ Result<Extracted> Extract(std::string_view bytes, const Options& options) {
     case Format::kText: return ExtractText(bytes, options, /*markdown=*/false);
     case Format::kMarkdown: return ExtractText(bytes, options, /*markdown=*/true);
     case Format::kHtml: return ExtractHtml(bytes, options);
-    case Format::kPdf: return Error{ErrorCode::kUnsupported, "PDF input is not supported yet", 0};
+    case Format::kPdf: return ExtractPdf(bytes, options);
     case Format::kBinary:
       return Error{ErrorCode::kUnsupported, "binary data (NUL bytes), not a text document",
                    static_cast<int64_t>(bytes.substr(0, 8192).find('\0'))};

@@ -28,6 +28,8 @@ struct Options {
   // Where a page was fetched from; attachment links are resolved against it
   // (a <base>, canonical link or og:url in the page is used when absent).
   std::optional<std::string> url = std::nullopt;
+  // PDF pages without a text layer are read with the tesseract command.
+  bool ocr = false;
 };
 
 enum class Format { kText, kMarkdown, kHtml, kPdf, kBinary };
@@ -58,6 +60,13 @@ Result<Extracted> ExtractText(std::string_view bytes, const Options& options, bo
 // page_fields, data tables as kTableRow blocks, attachment links. Warnings:
 // shell_page, all_chrome, charset_mismatch, nesting_too_deep.
 Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options);
+
+// PDF through Poppler: lines from text-box positions, paragraphs from the
+// 公文 layout, page numbers and running headers as kFurniture blocks, every
+// block with its page. Errors: kEncrypted, kNeedsOcr (no text layer on any
+// page; a needs_ocr warning when only some pages lack it), kDecode
+// (truncated or damaged), kEmpty (no pages).
+Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options);
 
 // Picks the extractor with SniffFormat.
 Result<Extracted> Extract(std::string_view bytes, const Options& options);

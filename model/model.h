@@ -53,8 +53,9 @@ struct SourceInfo {
 // elements, and the 政府信息公开 table (already parsed into page_fields); kept
 // in the extracted text so that normalize removes them with a logged repair
 // (nothing is dropped silently).
+// kFurniture: PDF page numbers and running headers/footers.
 enum class BlockKind {
-  kParagraph, kHeading, kListItem, kTableRow, kChrome, kHidden, kMetadata
+  kParagraph, kHeading, kListItem, kTableRow, kChrome, kHidden, kMetadata, kFurniture
 };
 
 // A run of extracted text in reading order (one line of a text file, one

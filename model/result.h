@@ -20,6 +20,8 @@ enum class ErrorCode {
   kUnsupported,  // not a format gongwen reads
   kDecode,       // bytes are not text in any supported encoding
   kEmpty,        // nothing to extract
+  kEncrypted,    // a password is needed
+  kNeedsOcr,     // scanned: no text layer
   kInternal,     // a bug: a library threw where it should not
 };
 
@@ -57,6 +59,8 @@ inline const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kUnsupported: return "unsupported";
     case ErrorCode::kDecode: return "decode";
     case ErrorCode::kEmpty: return "empty";
+    case ErrorCode::kEncrypted: return "encrypted";
+    case ErrorCode::kNeedsOcr: return "needs_ocr";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

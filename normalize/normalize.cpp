@@ -96,7 +96,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     // here, so the removal is logged with its text like every other repair.
     const bool drop = (block.kind == BlockKind::kChrome && opt.remove_chrome) ||
                       (block.kind == BlockKind::kHidden && opt.remove_spam) ||
-                      block.kind == BlockKind::kMetadata;
+                      block.kind == BlockKind::kMetadata || block.kind == BlockKind::kFurniture;
     if (drop) {
       if (!p.text.empty()) {
         internal::TextBuilder b(p.text);
@@ -107,6 +107,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
         const char* kind = spam                                  ? "spam_removed"
                            : block.kind == BlockKind::kHidden   ? "hidden_removed"
                            : block.kind == BlockKind::kMetadata ? "metadata_table"
+                           : block.kind == BlockKind::kFurniture ? "page_furniture"
                                                                  : "chrome_removed";
         b.Remove(0, p.text.size(), kind, &log);
       }

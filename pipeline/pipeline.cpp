@@ -24,6 +24,7 @@ Result<Policy> Pipeline::Process(std::string_view bytes, const std::string& path
     eo.path = path;
     eo.declared_charset = options.declared_charset;
     eo.url = options.url;
+    eo.ocr = options.ocr;
     auto extracted = extract::Extract(bytes, eo);
     if (!extracted.ok()) return extracted.error();
     Extracted& ex = extracted.value();

@@ -26,6 +26,7 @@ struct ProcessOptions {
   normalize::Options normalize;
   std::optional<std::string> declared_charset = std::nullopt;
   std::optional<std::string> url = std::nullopt;  // where the input came from
+  bool ocr = false;  // OCR scanned PDF pages with tesseract
 };
 
 class Pipeline {
