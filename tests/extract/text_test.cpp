@@ -301,13 +301,14 @@ TEST_CASE("Extract") {
     CHECK(r.error().byte_offset.value_or(-1) == 9);
   }
 
-  SUBCASE("PDF is recognised but not read yet") {
+  SUBCASE("a PDF header over garbage goes to the PDF reader and is a decode error") {
     const std::string inputs[] = {"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "%PDF-1.4 连云港"};
     for (const std::string& in : inputs) {
       CAPTURE(in);
-      Result<Extracted> r = Extract(in, Options{});
+      Result<Extracted> r = Extract(in, Options{.path = "x.txt"});
       REQUIRE_FALSE(r.ok());
-      CHECK(r.error().code == ErrorCode::kUnsupported);
+      CHECK(r.error().code == ErrorCode::kDecode);
+      CHECK(r.error().message.find("not a readable PDF") != std::string::npos);
     }
   }
 
