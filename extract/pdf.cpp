@@ -65,13 +65,12 @@ char32_t First(const std::string& s) {
   return utf8::Decode(s, 0, &len);
 }
 
-// Appends `next` to `text`, with a space only between two Latin/digit runs.
+// Appends `next` to `text`, with a space only between two Latin words. A
+// number broken by a line end (8 / 0万元) is joined without one.
 void AppendJoined(std::string* text, const std::string& next, bool space_hint) {
   if (!text->empty() && !next.empty()) {
     char32_t a = Last(*text), b = First(next);
-    bool latin = (utf8::IsLatinLetter(a) || utf8::IsAsciiDigit(a)) &&
-                 (utf8::IsLatinLetter(b) || utf8::IsAsciiDigit(b));
-    if (space_hint && latin) text->push_back(' ');
+    if (space_hint && utf8::IsLatinLetter(a) && utf8::IsLatinLetter(b)) text->push_back(' ');
   }
   *text += next;
 }
@@ -196,7 +195,7 @@ double Mode(std::vector<double> v, double bucket) {
 
 bool StartsWithMarker(const std::string& text) {
   static const RE2 kMarker(
-      R"(^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[.．、]\D|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条]|抄送|附件)");
+      R"(^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[.．、]\D|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条]|抄送|附件))");
   return RE2::PartialMatch(text, kMarker);
 }
 
@@ -393,9 +392,18 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
     const double middle = (l.x0 + l.x1) / 2;
     const bool centered = indent > 1.5 * em && std::abs(middle - l.page_width / 2) < 1.5 * em &&
                           l.x1 < right - 1.5 * em;
-    bool new_para = prev == nullptr || centered || prev_centered || indent > 1.2 * em ||
-                    StartsWithMarker(l.text);
-    if (prev != nullptr && !new_para) {
+    // Titles are set larger than the body (2号 against 3号) and wrap onto
+    // lines of the same size, centred or not.
+    const bool big = l.size > em * 1.15;
+    const bool prev_big = prev != nullptr && prev->size > em * 1.15;
+    const bool title_continues = big && prev_big && prev->page == l.page &&
+                                 std::abs(prev->size - l.size) < 0.2 * em &&
+                                 l.top - prev->bottom < 1.2 * l.size;
+    bool new_para = prev == nullptr || big != prev_big ||
+                    (big && !title_continues) ||
+                    (!big && (centered || prev_centered || indent > 1.2 * em ||
+                              StartsWithMarker(l.text)));
+    if (prev != nullptr && !new_para && !big) {
       const bool prev_full = prev->x1 >= right - 1.5 * em;
       const bool same_page = prev->page == l.page;
       const double gap = l.top - prev->bottom;
@@ -405,7 +413,7 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
     if (new_para) flush();
     if (para.empty()) {
       para_page = l.page;
-      para_heading = centered && l.size > em * 1.15;
+      para_heading = big;
     }
     AppendJoined(&para, l.text, true);
     prev = &l;
