@@ -4,8 +4,14 @@
 #define GONGWEN_DATA_DATA_H_
 
 #include <string_view>
+#include <vector>
 
 namespace gongwen::data {
+
+// The entries of a data file: its lines without '#' comments and blanks.
+std::vector<std::string_view> Lines(std::string_view data);
+// An entry's tab-separated fields.
+std::vector<std::string_view> Fields(std::string_view line);
 
 std::string_view ChromeTsv();     // data/chrome.tsv
 std::string_view SpamLexicon();   // data/spam_lexicon.txt

@@ -95,16 +95,6 @@ bool IsAttachmentHref(const std::string& href) {
   return RE2::PartialMatch(href, kExt);
 }
 
-int CountHan(std::string_view s) {
-  int n = 0;
-  for (size_t i = 0; i < s.size();) {
-    int len;
-    n += utf8::IsHan(utf8::Decode(s, i, &len));
-    i += len;
-  }
-  return n;
-}
-
 struct Stats {
   int text = 0;  // Han characters outside links
   int link = 0;  // Han characters inside links
@@ -153,7 +143,7 @@ Stats PageReader::Measure(xmlNode* n, bool in_link) {
   Stats s;
   for (xmlNode* c = n->children; c != nullptr; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      int h = CountHan(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST ""));
+      int h = utf8::CountHan(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST ""));
       (in_link ? s.link : s.text) += h;
     } else if (c->type == XML_ELEMENT_NODE) {
       std::string tag = Name(c);
@@ -652,7 +642,7 @@ void PageReader::Read() {
   int content_han = 0;
   for (const Block& b : out_->blocks) {
     if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kTableRow) {
-      content_han += CountHan(std::string_view(out_->text).substr(b.begin, b.end - b.begin));
+      content_han += utf8::CountHan(std::string_view(out_->text).substr(b.begin, b.end - b.begin));
     }
   }
   if (content_han < 80 && !out_->attachments.empty()) {

@@ -53,23 +53,11 @@ std::string Utf8(const poppler::ustring& u) {
   return std::string(b.begin(), b.end());
 }
 
-char32_t Last(const std::string& s) {
-  if (s.empty()) return 0;
-  int len;
-  return utf8::Decode(s, utf8::PrevStart(s, s.size()), &len);
-}
-
-char32_t First(const std::string& s) {
-  if (s.empty()) return 0;
-  int len;
-  return utf8::Decode(s, 0, &len);
-}
-
 // Appends `next` to `text`, with a space only between two Latin words. A
 // number broken by a line end (8 / 0万元) is joined without one.
 void AppendJoined(std::string* text, const std::string& next, bool space_hint) {
   if (!text->empty() && !next.empty()) {
-    char32_t a = Last(*text), b = First(next);
+    char32_t a = utf8::LastCodePoint(*text), b = utf8::FirstCodePoint(next);
     if (space_hint && utf8::IsLatinLetter(a) && utf8::IsLatinLetter(b)) text->push_back(' ');
   }
   *text += next;

@@ -11,18 +11,6 @@
 namespace gongwen::normalize::internal {
 namespace {
 
-char32_t LastCodePoint(const std::string& s) {
-  if (s.empty()) return 0;
-  int len;
-  return utf8::Decode(s, utf8::PrevStart(s, s.size()), &len);
-}
-
-char32_t FirstCodePoint(const std::string& s) {
-  if (s.empty()) return 0;
-  int len;
-  return utf8::Decode(s, 0, &len);
-}
-
 bool StartsNewUnit(const std::string& next) {
   static const RE2 kMarker(
       R"(^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[.．、](?:[^\d]|$)|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条款部分]|——|[-•·])|^[(（]此件|^(?:附件|抄送|主送|附注)[:：\d])");
@@ -55,8 +43,8 @@ bool EndsMidSentence(const std::string& prev, const std::string& next) {
   // Lines of the 政府信息公开 table ("文号…主题词" / "内容概述…") are fields.
   if (!labels::SplitLine(next).empty() || !labels::SplitLine(prev).empty()) return false;
   if (IsTitleOrSignature(prev)) return false;
-  char32_t last = LastCodePoint(prev);
-  char32_t first = FirstCodePoint(next);
+  char32_t last = utf8::LastCodePoint(prev);
+  char32_t first = utf8::FirstCodePoint(next);
   if (last == U',' || last == U'，' || last == U'、') return true;
   if (utf8::IsAsciiDigit(last)) return IsUnitStart(first);
   // A bare number after a line is a table cell (序号, counts), not a continuation.

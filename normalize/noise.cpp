@@ -19,27 +19,14 @@ struct ChromeRules {
   std::vector<std::unique_ptr<RE2>> fragment;
 };
 
-std::vector<std::string_view> DataLines(std::string_view data) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t eol = data.find('\n', pos);
-    if (eol == std::string_view::npos) eol = data.size();
-    std::string_view line = data.substr(pos, eol - pos);
-    if (!line.empty() && line[0] != '#') out.push_back(line);
-    pos = eol + 1;
-  }
-  return out;
-}
-
 const ChromeRules& Chrome() {
   static const ChromeRules rules = [] {
     ChromeRules r;
-    for (std::string_view line : DataLines(data::ChromeTsv())) {
-      size_t tab = line.find('\t');
-      if (tab == std::string_view::npos) continue;
-      std::string scope(line.substr(0, tab));
-      std::string pattern(line.substr(tab + 1));
+    for (std::string_view line : data::Lines(data::ChromeTsv())) {
+      auto fields = data::Fields(line);
+      if (fields.size() != 2) continue;
+      std::string scope(fields[0]);
+      std::string pattern(fields[1]);
       // Fragments are searched for, so they carry a capture of the whole match.
       if (scope == "fragment") pattern = "(" + pattern + ")";
       auto re = std::make_unique<RE2>(pattern);
@@ -54,7 +41,7 @@ const ChromeRules& Chrome() {
 const std::vector<std::string>& SpamWords() {
   static const std::vector<std::string> words = [] {
     std::vector<std::string> w;
-    for (std::string_view line : DataLines(data::SpamLexicon())) w.emplace_back(line);
+    for (std::string_view line : data::Lines(data::SpamLexicon())) w.emplace_back(line);
     return w;
   }();
   return words;

@@ -16,16 +16,6 @@ using internal::RepairLog;
 
 namespace {
 
-int64_t CountHan(const std::string& s) {
-  int64_t n = 0;
-  for (size_t i = 0; i < s.size();) {
-    int len;
-    n += utf8::IsHan(utf8::Decode(s, i, &len));
-    i += len;
-  }
-  return n;
-}
-
 ParagraphKind KindOf(BlockKind k) {
   switch (k) {
     case BlockKind::kHeading: return ParagraphKind::kHeading;
@@ -125,7 +115,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
 
   std::string all;
   for (const Para& p : paras) all += p.text.text;
-  const int64_t han = std::max<int64_t>(1, CountHan(all));
+  const int64_t han = std::max<int64_t>(1, utf8::CountHan(all));
 
   // Annotation widgets put pinyin after nearly every other character; one
   // per 50 Han characters is far above any legitimate gloss.

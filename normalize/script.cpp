@@ -21,16 +21,9 @@ namespace {
 const std::vector<std::pair<std::string, std::string>>& Overrides() {
   static const std::vector<std::pair<std::string, std::string>> table = [] {
     std::vector<std::pair<std::string, std::string>> t;
-    std::string_view data = data::T2sOverrides();
-    size_t pos = 0;
-    while (pos < data.size()) {
-      size_t eol = data.find('\n', pos);
-      if (eol == std::string_view::npos) eol = data.size();
-      std::string_view line = data.substr(pos, eol - pos);
-      pos = eol + 1;
-      size_t tab = line.find('\t');
-      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
-      t.emplace_back(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
+    for (std::string_view line : data::Lines(data::T2sOverrides())) {
+      auto fields = data::Fields(line);
+      if (fields.size() == 2) t.emplace_back(std::string(fields[0]), std::string(fields[1]));
     }
     // Longest first: 围绕著 before 绕著.
     std::stable_sort(t.begin(), t.end(),
@@ -47,12 +40,6 @@ void ApplyOverrides(std::string* s) {
       s->replace(p, from.size(), to);
     }
   }
-}
-
-int64_t CountHanIn(const std::u32string& s) {
-  int64_t n = 0;
-  for (char32_t c : s) n += utf8::IsHan(c);
-  return n;
 }
 
 }  // namespace
@@ -118,7 +105,7 @@ MappedText ScriptConverter::ToSimplified(const MappedText& in, bool document_is_
   // A traditional paragraph has many convertible characters (typically a
   // quarter of its Han); one or two in a simplified paragraph are names
   // (乾安县) or characters valid in both scripts.
-  if (!document_is_traditional && (changed < 2 || changed * 20 < CountHanIn(a))) return in;
+  if (!document_is_traditional && (changed < 2 || changed * 20 < utf8::CountHan(in.text))) return in;
   ApplyOverrides(&converted);
   b = utf8::ToU32(converted);
   TextBuilder out(in);

@@ -16,23 +16,12 @@ struct NumeralRole {
 const std::map<char32_t, NumeralRole>& Numerals() {
   static const std::map<char32_t, NumeralRole> table = [] {
     std::map<char32_t, NumeralRole> t;
-    std::string_view data = data::CnNumerals();
-    size_t pos = 0;
-    while (pos < data.size()) {
-      size_t eol = data.find('\n', pos);
-      if (eol == std::string_view::npos) eol = data.size();
-      std::string_view line = data.substr(pos, eol - pos);
-      pos = eol + 1;
-      if (line.empty() || line[0] == '#') continue;
-      size_t t1 = line.find('\t');
-      size_t t2 = line.find('\t', t1 + 1);
-      if (t1 == std::string_view::npos || t2 == std::string_view::npos) continue;
+    for (std::string_view line : data::Lines(data::CnNumerals())) {
+      auto fields = data::Fields(line);
+      if (fields.size() != 3) continue;
       int len;
-      char32_t c = utf8::Decode(line, 0, &len);
-      NumeralRole role;
-      role.unit = line.substr(t1 + 1, t2 - t1 - 1) == "unit";
-      role.value = std::stoll(std::string(line.substr(t2 + 1)));
-      t[c] = role;
+      char32_t c = utf8::Decode(fields[0], 0, &len);
+      t[c] = NumeralRole{fields[1] == "unit", std::stoll(std::string(fields[2]))};
     }
     return t;
   }();

@@ -31,19 +31,12 @@ std::string WithoutSpaces(std::string_view s) {
 const LabelTable& Table() {
   static const LabelTable table = [] {
     LabelTable t;
-    std::string_view data = data::PageLabels();
     std::vector<std::string> labels;
-    size_t pos = 0;
-    while (pos < data.size()) {
-      size_t eol = data.find('\n', pos);
-      if (eol == std::string_view::npos) eol = data.size();
-      std::string_view line = data.substr(pos, eol - pos);
-      pos = eol + 1;
-      if (line.empty() || line[0] == '#') continue;
-      size_t tab = line.find('\t');
-      if (tab == std::string_view::npos) continue;
-      std::string label(line.substr(0, tab));
-      t.field_of[label] = std::string(line.substr(tab + 1));
+    for (std::string_view line : data::Lines(data::PageLabels())) {
+      auto fields = data::Fields(line);
+      if (fields.size() != 2) continue;
+      std::string label(fields[0]);
+      t.field_of[label] = std::string(fields[1]);
       labels.push_back(label);
     }
     // Longest first, so 发文字号 wins over 文号 and 时效性 over 时效.

@@ -102,6 +102,28 @@ size_t PrevStart(std::string_view s, size_t i) {
   return j;
 }
 
+char32_t FirstCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  int len;
+  return Decode(s, 0, &len);
+}
+
+char32_t LastCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  int len;
+  return Decode(s, PrevStart(s, s.size()), &len);
+}
+
+int64_t CountHan(std::string_view s) {
+  int64_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    n += IsHan(Decode(s, i, &len));
+    i += len;
+  }
+  return n;
+}
+
 bool IsHan(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;

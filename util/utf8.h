@@ -21,6 +21,12 @@ int64_t CountCodePoints(std::string_view s);
 // Byte offset of the code point that ends just before byte i.
 size_t PrevStart(std::string_view s, size_t i);
 
+// The first / last code point of s (0 when empty).
+char32_t FirstCodePoint(std::string_view s);
+char32_t LastCodePoint(std::string_view s);
+// Number of Han characters in s.
+int64_t CountHan(std::string_view s);
+
 // CJK Unified Ideographs (all planes' main blocks) and 〇.
 bool IsHan(char32_t c);
 // Chinese punctuation: 、。，：；！？“”‘’《》〔〕【】（）…— and full-width forms.
