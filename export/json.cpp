@@ -63,6 +63,8 @@ Json PolicyJson(const Policy& p) {
   md["addressees"] = m.addressees;
   md["cc"] = m.cc;
   md["disclosure"] = OptString(m.disclosure);
+  md["printed_by"] = OptString(m.printed_by);
+  md["printed_date"] = OptString(m.printed_date);
   md["topic_words"] = m.topic_words;
   md["attachments"] = Json::array();
   for (const Attachment& a : m.attachments) {

@@ -184,6 +184,7 @@ struct Metadata {
   std::optional<std::string> title, doc_number, issuer, publisher, index_number;
   std::optional<std::string> signed_date, published_date, effective_from, effective_until;
   std::optional<std::string> validity, disclosure;
+  std::optional<std::string> printed_by, printed_date;  // 版记: 印发机关和印发日期
   std::vector<std::string> addressees, cc, topic_words;
   std::vector<Attachment> attachments;
   std::vector<Reference> references;

@@ -331,6 +331,24 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     break;
   }
 
+  // 版记: 印发机关和印发日期 ("连云港市人民政府办公室 2025年11月25日印发", on
+  // one line or two).
+  for (size_t i = 0; i < n && !md.printed_date; ++i) {
+    std::string_view p = utf8::Trim(Para(doc, i));
+    static const std::string kPrinted = "印发";
+    if (p.size() <= kPrinted.size() || p.substr(p.size() - kPrinted.size()) != kPrinted) continue;
+    std::string_view head = utf8::Trim(p.substr(0, p.size() - kPrinted.size()));
+    size_t db = 0, de = 0;
+    auto d = FindDate(head, &db, &de);
+    if (!d || de != head.size()) continue;
+    md.printed_date = d->Iso();
+    std::string_view org = utf8::Trim(head.substr(0, db));
+    if (org.empty() && i > 0) org = utf8::Trim(Para(doc, i - 1));
+    re2::StringPiece in(org.data(), org.size());
+    re2::StringPiece m;
+    if (RE2::FullMatch(in, SignatureOrgRe(), &m)) md.printed_by = std::string(m.data(), m.size());
+  }
+
   // 8. 附注, 抄送, references.
   static const RE2 kDisclosure(R"(^[(（](此件[^()（）]*)[)）]$)");
   static const RE2 kCc(R"(^抄送\s*[:：]\s*(.+?)[。.]?$)");
