@@ -243,6 +243,12 @@ xmlNode* PageReader::FindContainer(xmlNode* node, int total) {
     xmlNode* next = nullptr;
     for (xmlNode* c = best->children; c != nullptr; c = c->next) {
       if (c->type != XML_ELEMENT_NODE || metadata_.count(c)) continue;
+      // The body is a container of paragraphs, never one paragraph of it
+      // (a notice with one long paragraph keeps its addressees and signature).
+      if (In(Name(c), {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "span", "a", "b", "strong",
+                       "em", "font", "pre", "blockquote", "dd", "dt"})) {
+        continue;
+      }
       auto it = stats_.find(c);
       if (it == stats_.end()) continue;
       if (it->second.text * 10 >= total * 6 && it->second.text > it->second.link) {
@@ -376,6 +382,22 @@ void PageReader::AddBlock(const std::string& text, BlockKind kind, int line, int
 }
 
 void PageReader::Flush(BlockKind kind, int heading_level) {
+  // White space between inline elements next to Chinese text is source
+  // layout ("首页</a>\n<a>政务公开"), as between two lines of Chinese.
+  std::string text;
+  text.reserve(buf_.size());
+  for (size_t i = 0; i < buf_.size(); ++i) {
+    if (buf_[i] == ' ' && !text.empty() && i + 1 < buf_.size()) {
+      char32_t prev = utf8::LastCodePoint(text);
+      char32_t next = utf8::FirstCodePoint(std::string_view(buf_).substr(i + 1));
+      if ((utf8::IsHan(prev) || utf8::IsCjkPunct(prev)) &&
+          (utf8::IsHan(next) || utf8::IsCjkPunct(next))) {
+        continue;
+      }
+    }
+    text.push_back(buf_[i]);
+  }
+  buf_ = std::move(text);
   if (!utf8::Trim(buf_).empty()) AddBlock(buf_, kind, buf_line_, heading_level);
   buf_.clear();
   buf_line_ = 0;
@@ -425,14 +447,13 @@ void PageReader::EmitTable(xmlNode* table) {
   find(table);
   // column -> (rows left, row index of the spanning cell, its column)
   std::map<int, std::tuple<int, int, int>> carry;
-  int row_index = -1;
+  int row_index = 0;  // the index the current row gets among emitted rows
   for (xmlNode* tr : trs) {
     std::vector<std::string> row;
     std::vector<std::pair<int, int>> sources;
     bool header = tr->parent != nullptr && Name(tr->parent) == "thead";
     bool all_th = true;
     int col = 0;
-    ++row_index;
     auto take_carried = [&]() {
       while (carry.count(col) && std::get<0>(carry[col]) > 0) {
         auto& [left, from_row, from_col] = carry[col];
@@ -485,6 +506,7 @@ void PageReader::EmitTable(xmlNode* table) {
     b.header_row = header || all_th;
     b.cell_source = std::move(sources);
     out_->blocks.push_back(b);
+    ++row_index;
   }
 }
 
@@ -496,14 +518,11 @@ void PageReader::Emit(xmlNode* n, BlockKind mode) {
       if (buf_line_ == 0) buf_line_ = xmlGetLineNo(c);
       xmlNode* saved_next = c->next;
       // InlineText works on children; wrap a single text node.
-      std::string t;
       xmlNode fake{};
       fake.children = c;
       c->next = nullptr;
-      InlineText(&fake, &t);
+      InlineText(&fake, &buf_);  // appends, so a space after <b>AI</b> is kept
       c->next = saved_next;
-      if (!t.empty() && !buf_.empty() && buf_.back() == ' ' && t.front() == ' ') t.erase(0, 1);
-      buf_ += t;
       continue;
     }
     if (c->type != XML_ELEMENT_NODE) continue;
@@ -629,6 +648,17 @@ void PageReader::Read() {
   for (const Block& b : out_->blocks) {
     any_body |= b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading ||
                 b.kind == BlockKind::kTableRow || b.kind == BlockKind::kListItem;
+  }
+  // A list or navigation page: the "body" is mostly links.
+  if (any_body && container_ != nullptr) {
+    const Stats& s = stats_[container_];
+    if (s.text * 2 < s.link) {
+      out_->warnings.push_back(Warning{
+          "all_chrome",
+          "the page is mostly links (" + std::to_string(s.link) + " Han characters in links, " +
+              std::to_string(s.text) + " outside): a list or navigation page, not an article",
+          std::nullopt});
+    }
   }
   if (!any_body) {
     for (Block& b : out_->blocks) {

@@ -5,29 +5,27 @@
 namespace gongwen::extract::internal {
 namespace {
 
-// Removes "." and ".." segments of a path.
+// Removes "." and ".." segments of an absolute path (RFC 3986 §5.2.4); a
+// path ending in "." or ".." names a directory and keeps its trailing slash.
 std::string RemoveDotSegments(const std::string& path) {
   std::vector<std::string> out;
-  size_t pos = 0;
-  bool trailing_slash = !path.empty() && path.back() == '/';
+  bool directory = false;
+  size_t pos = path.empty() || path[0] != '/' ? 0 : 1;
   while (pos <= path.size()) {
     size_t slash = path.find('/', pos);
     if (slash == std::string::npos) slash = path.size();
     std::string seg = path.substr(pos, slash - pos);
+    directory = seg == "." || seg == "..";
     if (seg == "..") {
       if (!out.empty()) out.pop_back();
-      trailing_slash = true;
-    } else if (seg == ".") {
-      trailing_slash = true;
-    } else if (!seg.empty()) {
-      out.push_back(seg);
-      trailing_slash = slash < path.size() && path.back() == '/';
+    } else if (seg != ".") {
+      out.push_back(seg);  // "" last: the path ends with '/'
     }
     pos = slash + 1;
   }
   std::string r;
-  for (const std::string& s : out) r += "/" + s;
-  if (r.empty() || (trailing_slash && path.back() == '/')) r += "/";
+  for (const std::string& seg : out) r += "/" + seg;
+  if (directory || r.empty()) r += "/";
   return r;
 }
 
@@ -47,10 +45,12 @@ std::string ResolveUrl(const std::string& base, const std::string& href) {
   if (href.rfind("//", 0) == 0) return scheme + ":" + href;
   if (!href.empty() && href[0] == '/') return origin + RemoveDotSegments(href);
   std::string base_path = host_end == std::string::npos ? "/" : base.substr(host_end);
+  std::string without_fragment = base.substr(0, base.find('#'));
+  if (href.empty()) return without_fragment;
+  if (href[0] == '#') return without_fragment + href;
   size_t q = base_path.find_first_of("?#");
   if (q != std::string::npos) base_path = base_path.substr(0, q);
-  if (href.empty()) return origin + base_path;
-  if (href[0] == '?' || href[0] == '#') return origin + base_path + href;
+  if (href[0] == '?') return origin + base_path + href;
   std::string dir = base_path.substr(0, base_path.rfind('/') + 1);
   std::string rel = dir + href;
   size_t hq = rel.find_first_of("?#");
