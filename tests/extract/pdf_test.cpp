@@ -109,3 +109,51 @@ TEST_CASE("ExtractPdf: through the pipeline, furniture is a logged repair and �
   REQUIRE(!p.clauses.empty());
   for (const gongwen::Amount& a : p.clauses.back().amounts) CHECK(a.kind != "ratio");
 }
+
+TEST_CASE("ExtractPdf: running headers and 第N页 共M页 footers are furniture on every page") {
+  // tests/data/running_header.pdf: 6 pages, made by make_running_header_pdf.py.
+  auto bytes =
+      gongwen::files::Read(std::string(GONGWEN_SOURCE_DIR) + "/tests/data/running_header.pdf");
+  REQUIRE(bytes.ok());
+  gongwen::extract::Options o;
+  o.path = "running_header.pdf";
+  auto r = gongwen::extract::Extract(bytes.value(), o);
+  REQUIRE(r.ok());
+  const gongwen::Extracted& ex = r.value();
+  REQUIRE(ex.source.pages == 6);
+  int headers = 0, footers = 0;
+  for (const gongwen::Block& b : ex.blocks) {
+    std::string t = BlockText(ex, b);
+    CAPTURE(t);
+    const bool header = t.find("规范性文件") != std::string::npos;
+    const bool footer = t.find("页") != std::string::npos && t.find("共") != std::string::npos &&
+                        t.size() < 40;
+    if (header || footer) {
+      CHECK(b.kind == BlockKind::kFurniture);
+      headers += header;
+      footers += footer;
+    } else {
+      CHECK(b.kind != BlockKind::kFurniture);
+    }
+  }
+  CHECK(headers == 6);
+  CHECK(footers == 6);
+
+  // The 40 numbered items survive the page breaks whole, each with its amount.
+  auto pipeline = gongwen::Pipeline::Create();
+  REQUIRE(pipeline.ok());
+  auto policy = pipeline.value()->Process(bytes.value(), "running_header.pdf");
+  REQUIRE(policy.ok());
+  REQUIRE(policy.value().clauses.size() == 40);
+  for (const gongwen::Clause& c : policy.value().clauses) {
+    CAPTURE(c.path[0]);
+    int money = 0;
+    for (const gongwen::Amount& a : c.amounts) {
+      if (a.kind != "money") continue;
+      ++money;
+      CHECK(a.fen == int64_t{c.path[0]} * 100000 * 100);
+      CHECK(a.qualifier == "max");
+    }
+    CHECK(money == 1);
+  }
+}
