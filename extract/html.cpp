@@ -95,6 +95,11 @@ bool IsAttachmentHref(const std::string& href) {
   return RE2::PartialMatch(href, kExt);
 }
 
+// Appends HTML text with white space collapsed: a run becomes one space,
+// and a line break between two Chinese characters disappears (CSS Text
+// segment-break rule), so hard-wrapped HTML source leaves no spaces.
+void AppendText(std::string_view t, std::string* buf);
+
 struct Stats {
   int text = 0;  // Han characters outside links
   int link = 0;  // Han characters inside links
@@ -316,41 +321,34 @@ void PageReader::CollectLinks(xmlNode* n) {
   }
 }
 
-// Inline text of n with HTML whitespace rules: runs of white space become one
-// space, and a line break between two Chinese characters disappears (CSS Text
-// segment-break rule), so hard-wrapped HTML source does not leave spaces.
+void AppendText(std::string_view t, std::string* buf) {
+  for (size_t i = 0; i < t.size();) {
+    char ch = t[i];
+    if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') {
+      buf->push_back(ch);
+      ++i;
+      continue;
+    }
+    bool newline = false;
+    while (i < t.size() &&
+           (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t' || t[i] == '\f')) {
+      newline |= t[i] == '\n';
+      ++i;
+    }
+    char32_t prev = utf8::LastCodePoint(*buf);
+    char32_t next = utf8::FirstCodePoint(t.substr(i));
+    if (newline && (utf8::IsHan(prev) || utf8::IsCjkPunct(prev)) &&
+        (utf8::IsHan(next) || utf8::IsCjkPunct(next))) {
+      continue;
+    }
+    if (!buf->empty() && buf->back() != ' ') buf->push_back(' ');
+  }
+}
+
 void PageReader::InlineText(xmlNode* n, std::string* buf) {
   for (xmlNode* c = n->children; c != nullptr; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      std::string_view t(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST ""));
-      for (size_t i = 0; i < t.size();) {
-        char ch = t[i];
-        if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f') {
-          bool newline = false;
-          while (i < t.size() &&
-                 (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t' || t[i] == '\f')) {
-            newline |= t[i] == '\n';
-            ++i;
-          }
-          char32_t prev = 0, next = 0;
-          if (!buf->empty()) {
-            int len;
-            prev = utf8::Decode(*buf, utf8::PrevStart(*buf, buf->size()), &len);
-          }
-          if (i < t.size()) {
-            int len;
-            next = utf8::Decode(t, i, &len);
-          }
-          if (newline && (utf8::IsHan(prev) || utf8::IsCjkPunct(prev)) &&
-              (utf8::IsHan(next) || utf8::IsCjkPunct(next))) {
-            continue;
-          }
-          if (!buf->empty() && buf->back() != ' ') buf->push_back(' ');
-          continue;
-        }
-        buf->push_back(ch);
-        ++i;
-      }
+      AppendText(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST ""), buf);
     } else if (c->type == XML_ELEMENT_NODE) {
       std::string tag = Name(c);
       if (IsNonContent(tag) || IsHidden(c)) continue;
@@ -516,13 +514,7 @@ void PageReader::Emit(xmlNode* n, BlockKind mode) {
   for (xmlNode* c = n->children; c != nullptr; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       if (buf_line_ == 0) buf_line_ = xmlGetLineNo(c);
-      xmlNode* saved_next = c->next;
-      // InlineText works on children; wrap a single text node.
-      xmlNode fake{};
-      fake.children = c;
-      c->next = nullptr;
-      InlineText(&fake, &buf_);  // appends, so a space after <b>AI</b> is kept
-      c->next = saved_next;
+      AppendText(reinterpret_cast<const char*>(c->content ? c->content : BAD_CAST ""), &buf_);
       continue;
     }
     if (c->type != XML_ELEMENT_NODE) continue;
