@@ -430,7 +430,8 @@ bool PageReader::IsDataTable(xmlNode* table) {
 
 void PageReader::EmitTable(xmlNode* table) {
   const int id = tables_++;
-  // Rows in order, with rowspan carried down and colspan repeated.
+  // Rows in order. A cell covered by a rowspan or colspan is left empty in the
+  // text and records in cell_source where its value is (structure fills it).
   std::vector<xmlNode*> trs;
   std::function<void(xmlNode*)> find = [&](xmlNode* n) {
     for (xmlNode* c = n->children; c != nullptr; c = c->next) {
