@@ -104,6 +104,8 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
       continue;
     }
     p.kind = KindOf(block.kind);
+    // Before width folding: an NBSP in mojibake is the byte 0xA0 of a character.
+    if (opt.repair_mojibake) p.text = internal::RepairLatin1Mojibake(p.text, &log);
     p.text = internal::FoldWidth(p.text, &log, p.kind == ParagraphKind::kTableRow);
     p.heading_level = block.heading_level;
     p.table = block.table;

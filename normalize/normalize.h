@@ -4,7 +4,8 @@
 // Out: Normalized::text (paragraphs joined by '\n'), the paragraphs, a
 //      byte-level map back to Extracted::text, every repair made (kind,
 //      source span, before, after) and warnings for what stayed suspicious.
-// Passes, in order: width and invisible characters, Markdown markup, pinyin
+// Passes, in order: UTF-8-read-as-Latin-1 mojibake, width and invisible
+//      characters, Markdown markup, pinyin
 //      annotations (only when a document shows them densely), traditional to
 //      simplified (only for paragraphs that are traditional), site chrome and
 //      SEO spam lines, layout spaces, hard line breaks inside sentences.
@@ -23,6 +24,7 @@ namespace gongwen::normalize {
 
 struct Options {
   bool convert_traditional = true;  // OpenCC t2s on traditional paragraphs
+  bool repair_mojibake = true;      // è¿žäº‘æ¸¯ (UTF-8 read as Latin-1) -> 连云港
   bool remove_pinyin = true;        // drop 業(yè)-style annotations when dense
   bool remove_chrome = true;        // 扫一扫…, 字号[大][中][小], view counters
   bool remove_spam = true;          // keyword-stuffed SEO lines

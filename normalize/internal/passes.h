@@ -30,6 +30,10 @@ struct Para {
 // keep their '\t' cell separators (`keep_tabs`).
 MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs = false);
 
+// mojibake.cpp: UTF-8 that was read as Latin-1/CP1252 (è¿žäº‘æ¸¯ -> 连云港),
+// repaired only where the bytes decode to two or more Chinese characters.
+MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log);
+
 // markdown.cpp: leading '#'s of a heading, '- ' of a list item, '**' emphasis.
 MappedText StripMarkdown(const MappedText& in, RepairLog* log);
 

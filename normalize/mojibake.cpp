@@ -1,0 +1,97 @@
+// UTF-8 that an earlier system decoded as Latin-1 / Windows-1252 and stored
+// again as UTF-8 ("è¿žäº‘æ¸¯" for 连云港). Runs of Latin-1/CP1252 characters
+// are mapped back to the bytes they stood for; a stretch of those bytes that
+// decodes as UTF-8 to two or more Chinese characters is the repair. Like
+// ftfy, only strong evidence is acted on: café, Müller or a lone “ never
+// decode to Chinese, so clean text is never touched.
+#include <map>
+
+#include "normalize/internal/passes.h"
+#include "util/utf8.h"
+
+namespace gongwen::normalize::internal {
+namespace {
+
+// The byte a character stood for in Windows-1252 (Latin-1 for U+00A0..U+00FF
+// and for the C1 controls CP1252 leaves undefined); -1 when none.
+int Cp1252Byte(char32_t c) {
+  if (c >= 0x80 && c <= 0xFF) return static_cast<int>(c);
+  static const std::map<char32_t, int> kHigh = {
+      {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85},
+      {0x2020, 0x86}, {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A},
+      {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92},
+      {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97},
+      {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B}, {0x0153, 0x9C},
+      {0x017E, 0x9E}, {0x0178, 0x9F}};
+  auto it = kHigh.find(c);
+  return it == kHigh.end() ? -1 : it->second;
+}
+
+// A three-byte UTF-8 sequence (all CJK lives there) starting at bytes[i].
+char32_t DecodeThree(const std::vector<int>& bytes, size_t i) {
+  if (i + 2 >= bytes.size()) return 0;
+  int b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2];
+  if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  char32_t c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+  return c >= 0x800 ? c : 0;
+}
+
+}  // namespace
+
+MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log) {
+  const std::string& s = in.text;
+  // Code points with their byte offsets and CP1252 bytes.
+  struct Cp {
+    size_t begin, end;
+    int byte;
+  };
+  std::vector<Cp> cps;
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    char32_t c = utf8::Decode(s, i, &len);
+    cps.push_back(Cp{i, i + len, Cp1252Byte(c)});
+    i += len;
+  }
+  TextBuilder b(in);
+  size_t copied = 0;
+  bool changed = false;
+  for (size_t k = 0; k < cps.size();) {
+    if (cps[k].byte < 0) {
+      ++k;
+      continue;
+    }
+    // A run of characters that all stand for high bytes.
+    size_t run_end = k;
+    std::vector<int> bytes;
+    while (run_end < cps.size() && cps[run_end].byte >= 0) bytes.push_back(cps[run_end++].byte);
+    // Inside the run, stretches of whole three-byte sequences that decode to
+    // Chinese characters or punctuation.
+    for (size_t i = 0; i < bytes.size();) {
+      size_t j = i;
+      std::string decoded;
+      int han = 0;
+      while (char32_t c = DecodeThree(bytes, j)) {
+        if (!utf8::IsHan(c) && !utf8::IsCjkPunct(c)) break;
+        han += utf8::IsHan(c);
+        utf8::Append(&decoded, c);
+        j += 3;
+      }
+      if (han >= 2) {
+        size_t from = cps[k + i].begin, to = cps[k + j - 1].end;
+        b.Copy(copied, from);
+        b.Replace(from, to, decoded, "mojibake_latin1", log);
+        copied = to;
+        changed = true;
+        i = j;
+      } else {
+        ++i;
+      }
+    }
+    k = run_end;
+  }
+  if (!changed) return in;
+  b.Copy(copied, s.size());
+  return b.Finish();
+}
+
+}  // namespace gongwen::normalize::internal
