@@ -30,10 +30,10 @@ Exit codes: 0 all inputs processed; 1 some inputs failed (others still written);
 constexpr char kRunHelp[] = R"(Usage: gongwen run PATH... [-o OUT] [options]
 
 Walks files and folders (recursively, sorted, hidden entries skipped) and
-processes every .txt, .text, .md, .markdown, .html, .htm, .shtml and .pdf file;
-files named explicitly are
-processed whatever their extension. The format is decided by content (HTML and
-PDF signatures, Markdown headings), then by extension. Writes, each atomically (temp + rename):
+processes every .txt, .text, .md, .markdown, .html, .htm, .shtml and .pdf
+file; files named explicitly are processed whatever their extension. The
+format is decided by content (HTML and PDF signatures, Markdown headings),
+then by extension. Writes, each atomically (temp + rename):
   OUT/documents.jsonl   one gongwen/1 record per document, in input order
   OUT/docs/<id>.json    the same record, indented
 A document that fails is reported on stderr as "path: error: reason" and the
@@ -56,6 +56,8 @@ Options:
 constexpr char kExtractHelp[] = R"(Usage: gongwen extract FILE [options]
 
 Prints one document's gongwen/1 JSON (indented) to stdout. FILE "-" reads stdin.
+Text, Markdown, HTML and PDF are recognised by content. A document that cannot
+be read is reported on stderr as "path: error: reason [code]", exit status 1.
 
 Options:
   --charset NAME         decode input without a BOM as NAME (gbk, gb18030, big5, utf-8)
