@@ -7,17 +7,12 @@
 #include <string>
 
 #include "extract/extract.h"
+#include "tests/test_support.h"
 
 namespace gongwen::extract {
 namespace {
 
-std::string ReadSample(const std::string& name) {
-  std::ifstream in(std::string(GONGWEN_SOURCE_DIR) + "/samples/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot open samples/", name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using gongwen::testing::ReadSample;
 
 const char* FormatName(Format f) {
   switch (f) {

@@ -2,23 +2,19 @@
 // inside metadata lines (浏览次数, 字号[小][中][大]) and SEO spam lines.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "normalize/internal/mapped_text.h"
 #include "normalize/internal/passes.h"
+#include "tests/test_support.h"
 
 namespace gongwen::normalize::internal {
 namespace {
 
 std::string FirstLineOfSample(const std::string& name) {
-  std::ifstream in(std::string(GONGWEN_SOURCE_DIR) + "/samples/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot open samples/", name);
-  std::string line;
-  std::getline(in, line);
-  return line;
+  std::string text = gongwen::testing::ReadSample(name);
+  return text.substr(0, text.find('\n'));
 }
 
 std::vector<RawRepair> Chrome(const RepairLog& log) {

@@ -2,6 +2,7 @@
 // samples: repair spans, idempotence, paragraph ranges, the origin map, and
 // what each seed must (and must not) look like afterwards.
 #include "normalize/normalize.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 #include <re2/re2.h>
@@ -18,20 +19,14 @@
 namespace gongwen::normalize {
 namespace {
 
+using gongwen::testing::ReadSample;
+
 const char* const kSamples[] = {
     "000_416e64e656112d15.txt",
     "002_9825fd42b4a1cf31.txt",
     "003_838b7ceec8d27e5e.txt",
     "004_ebfee30354606d84.txt",
 };
-
-std::string ReadSample(const std::string& name) {
-  std::ifstream in(std::string(GONGWEN_SOURCE_DIR) + "/samples/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot open samples/", name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 const Normalizer& TheNormalizer() {
   static const std::unique_ptr<Normalizer> n = [] {

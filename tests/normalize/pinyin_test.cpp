@@ -4,8 +4,6 @@
 // document shows them densely.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -13,21 +11,16 @@
 #include "normalize/internal/mapped_text.h"
 #include "normalize/internal/passes.h"
 #include "normalize/normalize.h"
+#include "tests/test_support.h"
 
 namespace gongwen::normalize {
 namespace {
 
+using gongwen::testing::ReadSample;
+
 using internal::MappedText;
 using internal::RawRepair;
 using internal::RepairLog;
-
-std::string ReadSample(const std::string& name) {
-  std::ifstream in(std::string(GONGWEN_SOURCE_DIR) + "/samples/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot open samples/", name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<RawRepair> PinyinRepairs(const RepairLog& log) {
   auto it = log.by_kind().find("pinyin_annotation");

@@ -4,10 +4,8 @@
 // and from small texts; expected paths come from samples/gold (copies of ../shared/gold).
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +13,7 @@
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 #include "structure/internal/rules.h"
+#include "tests/test_support.h"
 #include "util/utf8.h"
 
 using gongwen::Clause;
@@ -26,34 +25,15 @@ using gongwen::structure::internal::FindClauses;
 using gongwen::structure::internal::IsClosingParagraph;
 using gongwen::structure::internal::MatchClauseMarker;
 namespace utf8 = gongwen::utf8;
+using gongwen::testing::NormalizeText;
+using gongwen::testing::ReadFileOrFail;
 
 namespace {
 
 const std::string kSourceDir = GONGWEN_SOURCE_DIR;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot read ", path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// bytes -> extract -> normalize, as the pipeline does.
-Normalized Normalize(const std::string& bytes, const std::string& path) {
-  static auto normalizer = gongwen::normalize::Normalizer::Create();
-  REQUIRE(normalizer.ok());
-  gongwen::extract::Options options;
-  options.path = path;
-  bool markdown =
-      gongwen::extract::SniffFormat(bytes, path) == gongwen::extract::Format::kMarkdown;
-  auto extracted = gongwen::extract::ExtractText(bytes, options, markdown);
-  REQUIRE(extracted.ok());
-  return normalizer.value()->Run(extracted.value());
-}
-
 Normalized Sample(const std::string& name) {
-  return Normalize(ReadFile(kSourceDir + "/samples/" + name), "samples/" + name);
+  return NormalizeText(ReadFileOrFail(kSourceDir + "/samples/" + name), "samples/" + name);
 }
 
 struct Found {
@@ -108,7 +88,7 @@ std::string GoldNorm(std::string_view s) {
 }
 
 nlohmann::json Gold(const std::string& id) {
-  return nlohmann::json::parse(ReadFile(kSourceDir + "/samples/gold/" + id + ".json"));
+  return nlohmann::json::parse(ReadFileOrFail(kSourceDir + "/samples/gold/" + id + ".json"));
 }
 
 const Clause* ByPath(const std::vector<Clause>& clauses, const std::vector<int>& path) {
@@ -464,7 +444,7 @@ TEST_CASE("FindClauses: the closing part after the last clause") {
 
 TEST_CASE("FindClauses: small documents") {
   SUBCASE("chapters and articles: articles number on across chapters") {
-    Found f = Clauses(Normalize(
+    Found f = Clauses(NormalizeText(
         "第一章 总则\n\n"
         "第一条 为加快建设制造强市,制定本办法。\n\n"
         "第二条 本办法适用于本市注册的工业企业。\n\n"
@@ -494,7 +474,7 @@ TEST_CASE("FindClauses: small documents") {
   }
 
   SUBCASE("a second text restarting at 一、 is part 2") {
-    Found f = Clauses(Normalize(
+    Found f = Clauses(NormalizeText(
         "一、总体要求\n\n"
         "(一)指导思想。坚持创新引领。\n\n"
         "二、重点任务\n\n"
@@ -519,7 +499,7 @@ TEST_CASE("FindClauses: small documents") {
   }
 
   SUBCASE("a numbering gap is a clause_numbering warning located at the marker") {
-    Found f = Clauses(Normalize(
+    Found f = Clauses(NormalizeText(
         "一、总体要求\n\n"
         "坚持创新引领。\n\n"
         "三、重点任务\n\n"
@@ -538,7 +518,7 @@ TEST_CASE("FindClauses: small documents") {
   }
 
   SUBCASE("a gap among sub-items is reported too") {
-    Found f = Clauses(Normalize(
+    Found f = Clauses(NormalizeText(
         "一、总体要求\n\n"
         "(一)指导思想。坚持创新引领。\n\n"
         "(三)发展目标。到2025年形成体系。\n",
@@ -551,7 +531,7 @@ TEST_CASE("FindClauses: small documents") {
   }
 
   SUBCASE("an 附件 list in the closing part is not clauses") {
-    Found f = Clauses(Normalize(
+    Found f = Clauses(NormalizeText(
         "一、总体要求\n\n"
         "坚持创新引领,推动高质量发展。\n\n"
         "附件:\n\n"

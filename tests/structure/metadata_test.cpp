@@ -3,16 +3,15 @@
 // NormalizeDocNumber and StripTitleDecoration.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 #include "structure/internal/rules.h"
+#include "tests/test_support.h"
 #include "util/utf8.h"
 
 using gongwen::Metadata;
@@ -22,31 +21,12 @@ using gongwen::structure::internal::FindMetadata;
 using gongwen::structure::internal::NormalizeDocNumber;
 using gongwen::structure::internal::StripTitleDecoration;
 namespace utf8 = gongwen::utf8;
+using gongwen::testing::NormalizeText;
+using gongwen::testing::ReadFileOrFail;
 
 namespace {
 
 const std::string kSourceDir = GONGWEN_SOURCE_DIR;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot read ", path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// bytes -> extract -> normalize, as the pipeline does.
-Normalized Normalize(const std::string& bytes, const std::string& path) {
-  static auto normalizer = gongwen::normalize::Normalizer::Create();
-  REQUIRE(normalizer.ok());
-  gongwen::extract::Options options;
-  options.path = path;
-  bool markdown =
-      gongwen::extract::SniffFormat(bytes, path) == gongwen::extract::Format::kMarkdown;
-  auto extracted = gongwen::extract::ExtractText(bytes, options, markdown);
-  REQUIRE(extracted.ok());
-  return normalizer.value()->Run(extracted.value());
-}
 
 struct Found {
   Normalized doc;
@@ -63,7 +43,7 @@ Found Run(Normalized doc) {
 }
 
 Found Sample(const std::string& name) {
-  return Run(Normalize(ReadFile(kSourceDir + "/samples/" + name), "samples/" + name));
+  return Run(NormalizeText(ReadFileOrFail(kSourceDir + "/samples/" + name), "samples/" + name));
 }
 
 std::string SpanText(const std::string& text, const gongwen::Span& span) {
@@ -99,7 +79,7 @@ TEST_CASE("FindMetadata: samples match the gold metadata") {
     CAPTURE(seed_file);
     Found f = Sample(seed[1]);
     nlohmann::json gold =
-        nlohmann::json::parse(ReadFile(kSourceDir + "/samples/gold/" + seed[0] + ".json"));
+        nlohmann::json::parse(ReadFileOrFail(kSourceDir + "/samples/gold/" + seed[0] + ".json"));
     const auto& want = gold["metadata"];
     const std::pair<const char*, const std::optional<std::string>*> fields[] = {
         {"title", &f.md.title},
@@ -171,7 +151,7 @@ TEST_CASE("FindMetadata: seed 004") {
 
 TEST_CASE("FindMetadata: small documents") {
   SUBCASE("a 印发 line alone is not a signature") {
-    Found f = Run(Normalize(
+    Found f = Run(NormalizeText(
         "关于加快建设制造强市的通知\n\n"
         "各县、区人民政府:\n\n"
         "现将有关事项通知如下,请认真组织实施。\n\n"
@@ -186,7 +166,7 @@ TEST_CASE("FindMetadata: small documents") {
   }
 
   SUBCASE("有效期5年 from the 施行 date gives effective_until") {
-    Found f = Run(Normalize(
+    Found f = Run(NormalizeText(
         "连云港市科技创新券管理办法\n\n"
         "一、总体要求\n\n"
         "支持企业购买科技服务。\n\n"
@@ -198,7 +178,7 @@ TEST_CASE("FindMetadata: small documents") {
   }
 
   SUBCASE("有效期 in Chinese numerals, from a leap day") {
-    Found f = Run(Normalize(
+    Found f = Run(NormalizeText(
         "连云港市科技创新券管理办法\n\n"
         "本办法自2024年2月29日起施行,有效期为三年。\n",
         "years_cn.txt"));
@@ -207,7 +187,7 @@ TEST_CASE("FindMetadata: small documents") {
   }
 
   SUBCASE("a stated 有效期至 wins over a computed one") {
-    Found f = Run(Normalize(
+    Found f = Run(NormalizeText(
         "连云港市科技创新券管理办法\n\n"
         "本办法自2025年12月1日起实施,有效期至2028年12月1日。\n",
         "until.txt"));
@@ -216,7 +196,7 @@ TEST_CASE("FindMetadata: small documents") {
   }
 
   SUBCASE("自本通知印发之日起施行 takes the signing date") {
-    Found f = Run(Normalize(
+    Found f = Run(NormalizeText(
         "关于印发连云港市科技创新券管理办法的通知\n\n"
         "连政办发〔2021〕18号\n\n"
         "各县、区人民政府,市各有关单位:\n\n"
@@ -235,7 +215,7 @@ TEST_CASE("FindMetadata: small documents") {
   }
 
   SUBCASE("自本办法发布之日起施行 takes the site's 发布日期") {
-    Found f = Run(Normalize(
+    Found f = Run(NormalizeText(
         "连云港市科技创新券管理办法\n\n"
         "信息来源:市信息中心 发布日期:2022-05-19\n\n"
         "一、总体要求\n\n"
@@ -248,7 +228,7 @@ TEST_CASE("FindMetadata: small documents") {
   }
 
   SUBCASE("a mangled 成文日期 with two readings and nothing to decide: warning, no date") {
-    Found f = Run(Normalize(
+    Found f = Run(NormalizeText(
         "关于加快建设制造强市的通知\n\n"
         "各县、区人民政府:\n\n"
         "现将有关事项通知如下,请认真组织实施。\n\n"
@@ -271,7 +251,7 @@ TEST_CASE("FindMetadata: small documents") {
 // ([^起,，。;；]{6,20}?), so the 4 characters of 印发之日 (and 公布之日, 发布之日)
 // never match and the 印发/发布 branches are unreachable for the usual wording.
 TEST_CASE("FindMetadata: 自印发之日起施行") {
-  Found f = Run(Normalize(
+  Found f = Run(NormalizeText(
       "关于印发连云港市科技创新券管理办法的通知\n\n"
       "连政办发〔2021〕18号\n\n"
       "各县、区人民政府,市各有关单位:\n\n"
