@@ -10,7 +10,7 @@ namespace gongwen::data {
 
 // The entries of a data file: its lines without '#' comments and blanks.
 std::vector<std::string_view> Lines(std::string_view data);
-// An entry's tab-separated fields.
+// An entry's tab-separated fields (also the cells of a table row in text).
 std::vector<std::string_view> Fields(std::string_view line);
 
 std::string_view ChromeTsv();     // data/chrome.tsv

@@ -80,13 +80,11 @@ std::optional<std::string> FindDocNumberIn(std::string_view s, bool whole) {
   return NormalizeDocNumber(std::string_view(m.data(), m.size()));
 }
 
+// 主送, 抄送 and 主题词 lists split like attribution lists: at commas,
+// semicolons and 、, with compounds such as 各县、区人民政府 kept whole.
 std::vector<std::string> SplitList(std::string_view s) {
   std::vector<std::string> out;
-  for (const NamePiece& p : SplitBureauList(s)) {
-    // SplitBureauList also cuts at 、, which inside an addressee list joins
-    // parts of one name only when SplitBureauList merges them; keep its result.
-    out.push_back(p.name);
-  }
+  for (const NamePiece& p : SplitBureauList(s)) out.push_back(p.name);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Tables that reached the text as rows of '\t'-separated cells (HTML <table>).
 // Cells covered by a rowspan or colspan are empty in the text (so amounts are
 // read once) and filled here from the cell that spans them.
+#include "data/data.h"
 #include "structure/internal/rules.h"
 
 namespace gongwen::structure::internal {
@@ -8,15 +9,7 @@ namespace {
 
 std::vector<std::string> Cells(std::string_view row) {
   std::vector<std::string> cells;
-  size_t pos = 0;
-  while (true) {
-    size_t tab = row.find('\t', pos);
-    std::string_view cell =
-        row.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos);
-    cells.emplace_back(utf8::Trim(cell));
-    if (tab == std::string_view::npos) break;
-    pos = tab + 1;
-  }
+  for (std::string_view cell : data::Fields(row)) cells.emplace_back(utf8::Trim(cell));
   return cells;
 }
 
