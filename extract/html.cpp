@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "extract/extract.h"
+#include "extract/internal/blocks.h"
 #include "extract/internal/url.h"
 #include "util/page_labels.h"
 #include "util/utf8.h"
@@ -365,18 +366,11 @@ void PageReader::AddBlock(const std::string& text, BlockKind kind, int line, int
                           int table, bool header) {
   std::string_view t = utf8::Trim(text);
   if (t.empty()) return;
-  if (!out_->text.empty()) out_->text.push_back('\n');
-  Block b;
-  b.kind = kind;
-  b.begin = static_cast<int64_t>(out_->text.size());
-  out_->text.append(t);
-  b.end = static_cast<int64_t>(out_->text.size());
-  b.source_begin = b.begin;
+  Block& b = internal::AppendBlock(out_, t, kind);
   if (line > 0) b.line = line;
   b.heading_level = heading_level;
   b.table = table;
   b.header_row = header;
-  out_->blocks.push_back(b);
 }
 
 void PageReader::Flush(BlockKind kind, int heading_level) {
@@ -493,18 +487,11 @@ void PageReader::EmitTable(xmlNode* table) {
     for (const std::string& c : row) any |= !c.empty();
     if (!any) continue;
     // Empty cells still count: keep the tabs, so columns never shift.
-    if (!out_->text.empty()) out_->text.push_back('\n');
-    Block b;
-    b.kind = BlockKind::kTableRow;
-    b.begin = static_cast<int64_t>(out_->text.size());
-    out_->text += line;
-    b.end = static_cast<int64_t>(out_->text.size());
-    b.source_begin = b.begin;
+    Block& b = internal::AppendBlock(out_, line, BlockKind::kTableRow);
     b.line = xmlGetLineNo(tr);
     b.table = id;
     b.header_row = header || all_th;
     b.cell_source = std::move(sources);
-    out_->blocks.push_back(b);
     ++row_index;
   }
 }

@@ -25,6 +25,7 @@
 #include <set>
 
 #include "extract/extract.h"
+#include "extract/internal/blocks.h"
 #include "util/utf8.h"
 
 namespace gongwen::extract {
@@ -345,16 +346,10 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
   auto flush = [&]() {
     std::string_view t = utf8::Trim(para);
     if (!t.empty()) {
-      if (!ex.text.empty()) ex.text.push_back('\n');
-      Block b;
-      b.kind = para_heading ? BlockKind::kHeading : BlockKind::kParagraph;
+      Block& b = internal::AppendBlock(
+          &ex, t, para_heading ? BlockKind::kHeading : BlockKind::kParagraph);
       b.heading_level = para_heading ? 1 : 0;
-      b.begin = static_cast<int64_t>(ex.text.size());
-      ex.text.append(t);
-      b.end = static_cast<int64_t>(ex.text.size());
-      b.source_begin = b.begin;
       b.page = para_page;
-      ex.blocks.push_back(b);
     }
     para.clear();
     para_heading = false;
@@ -365,15 +360,7 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
     if (l.furniture) {
       // Kept in the text as its own block so its removal is logged; the
       // open paragraph is not interrupted (it is appended when complete).
-      if (!ex.text.empty()) ex.text.push_back('\n');
-      Block b;
-      b.kind = BlockKind::kFurniture;
-      b.begin = static_cast<int64_t>(ex.text.size());
-      ex.text.append(utf8::Trim(l.text));
-      b.end = static_cast<int64_t>(ex.text.size());
-      b.source_begin = b.begin;
-      b.page = l.page;
-      ex.blocks.push_back(b);
+      internal::AppendBlock(&ex, utf8::Trim(l.text), BlockKind::kFurniture).page = l.page;
       continue;
     }
     const double indent = l.x0 - left;
@@ -409,14 +396,7 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
   }
   flush();
   for (const Line& l : ocr_lines) {
-    if (!ex.text.empty()) ex.text.push_back('\n');
-    Block b;
-    b.begin = static_cast<int64_t>(ex.text.size());
-    ex.text += l.text;
-    b.end = static_cast<int64_t>(ex.text.size());
-    b.source_begin = b.begin;
-    b.page = l.page;
-    ex.blocks.push_back(b);
+    internal::AppendBlock(&ex, l.text, BlockKind::kParagraph).page = l.page;
   }
   if (!ocr_pages.empty()) {
     std::string list;
