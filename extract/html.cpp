@@ -136,6 +136,7 @@ class PageReader {
   std::optional<std::string> url_;
   std::unordered_map<xmlNode*, Stats> stats_;
   std::set<xmlNode*> metadata_;
+  std::unordered_map<xmlNode*, bool> metadata_block_;  // IsMetadataBlock, memoised
   xmlNode* container_ = nullptr;
   xmlNode* title_node_ = nullptr;
   std::string head_title_, meta_title_, base_;
@@ -188,8 +189,12 @@ void PageReader::CellTexts(xmlNode* n, std::vector<std::string>* cells, std::str
 
 // A table, list or line holding at least three labels of the 政府信息公开 table.
 bool PageReader::IsMetadataBlock(xmlNode* n) {
+  // FindMetadata asks about an element and then about its children; the
+  // answer for each element is computed once.
+  if (auto known = metadata_block_.find(n); known != metadata_block_.end()) return known->second;
+  bool& answer = metadata_block_[n];
   auto it = stats_.find(n);
-  if (it == stats_.end() || it->second.text > 800) return false;
+  if (it == stats_.end() || it->second.text > 800) return answer = false;
   std::vector<std::string> cells;
   std::string cur;
   CellTexts(n, &cells, &cur);
@@ -201,7 +206,7 @@ bool PageReader::IsMetadataBlock(xmlNode* n) {
       if (!field.empty() && field != "ignore" && field != "source") fields.insert(field);
     }
   }
-  return fields.size() >= 3;
+  return answer = fields.size() >= 3;
 }
 
 void PageReader::FindMetadata(xmlNode* n) {
