@@ -18,6 +18,7 @@ std::string_view SpamLexicon();   // data/spam_lexicon.txt
 std::string_view CnNumerals();    // data/cn_numerals.tsv
 std::string_view PageLabels();    // data/page_labels.tsv
 std::string_view T2sOverrides();  // data/t2s_overrides.tsv
+std::string_view Lexicon();       // data/lexicon.txt
 
 }  // namespace gongwen::data
 

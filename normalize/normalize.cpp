@@ -77,6 +77,7 @@ Normalizer::~Normalizer() = default;
 Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
   RepairLog log;
   std::vector<Para> paras;
+  const internal::DocumentContext document(ex.text, *script_);
   for (const Block& block : ex.blocks) {
     Para p;
     p.text = MappedText::FromSource(
@@ -105,7 +106,10 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     }
     p.kind = KindOf(block.kind);
     // Before width folding: an NBSP in mojibake is the byte 0xA0 of a character.
-    if (opt.repair_mojibake) p.text = internal::RepairLatin1Mojibake(p.text, &log);
+    if (opt.repair_mojibake) {
+      p.text = internal::RepairLatin1Mojibake(p.text, &log);
+      p.text = internal::RepairGbkMojibake(p.text, *script_, document, &log);
+    }
     p.text = internal::FoldWidth(p.text, &log, p.kind == ParagraphKind::kTableRow);
     p.heading_level = block.heading_level;
     p.table = block.table;

@@ -49,7 +49,7 @@ void ApplyOverrides(std::string* s) {
 constexpr char32_t kTableEnd = 0x10000;
 
 ScriptConverter::ScriptConverter(std::unique_ptr<opencc::SimpleConverter> t2s)
-    : t2s_(std::move(t2s)), convertible_(kTableEnd, false) {
+    : t2s_(std::move(t2s)), convertible_(kTableEnd, false), simple_(kTableEnd, 0) {
   std::string all;
   std::vector<char32_t> cps;
   for (char32_t c = 0x3400; c < kTableEnd; ++c) {
@@ -63,8 +63,12 @@ ScriptConverter::ScriptConverter(std::unique_ptr<opencc::SimpleConverter> t2s)
   for (char32_t c : cps) {
     size_t eol = converted.find('\n', pos);
     if (eol == std::string::npos) break;
-    if (std::string_view(converted).substr(pos, eol - pos) != utf8::Encode(c)) {
+    std::string_view to = std::string_view(converted).substr(pos, eol - pos);
+    if (to != utf8::Encode(c)) {
       convertible_[c] = true;
+      int len = 0;
+      char32_t one = to.empty() ? 0 : utf8::Decode(to, 0, &len);
+      if (static_cast<size_t>(len) == to.size()) simple_[c] = one;
     }
     pos = eol + 1;
   }
@@ -73,6 +77,10 @@ ScriptConverter::~ScriptConverter() = default;
 
 std::string ScriptConverter::Convert(const std::string& text) const {
   return t2s_->Convert(text);
+}
+
+char32_t ScriptConverter::Simplify(char32_t c) const {
+  return c < kTableEnd && simple_[c] != 0 ? simple_[c] : c;
 }
 
 int ScriptConverter::CountTraditional(const std::string& text) const {

@@ -34,6 +34,29 @@ MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs = fals
 // repaired only where the bytes decode to two or more Chinese characters.
 MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log);
 
+// gbk_mojibake.cpp: UTF-8 read as GBK (杩炰簯娓 -> 连云港) and GBK text
+// that lost bytes (東??h -> 東海縣), the lost characters chosen by lexicon
+// and by what the rest of the document says.
+class ScriptConverter;
+class DocumentContext {
+ public:
+  // `text`: the whole extracted document; simplified lazily, on first use.
+  DocumentContext(const std::string& text, const ScriptConverter& script)
+      : text_(text), script_(script) {}
+  // Whether the document uses `word` (simplified) or, for a place name, its
+  // city or another division of that city.
+  bool Supports(const std::u32string& word) const;
+
+ private:
+  bool Contains(const std::u32string& word) const;
+  const std::string& text_;
+  const ScriptConverter& script_;
+  mutable std::u32string simple_;
+  mutable bool built_ = false;
+};
+MappedText RepairGbkMojibake(const MappedText& in, const ScriptConverter& script,
+                             const DocumentContext& doc, RepairLog* log);
+
 // markdown.cpp: leading '#'s of a heading, '- ' of a list item, '**' emphasis.
 MappedText StripMarkdown(const MappedText& in, RepairLog* log);
 
@@ -50,6 +73,9 @@ class ScriptConverter {
   // Number of code points t2s would change on their own (a table lookup,
   // no OpenCC call: most documents are simplified and never reach OpenCC).
   int CountTraditional(const std::string& text) const;
+  // The simplified form of one character on its own (no phrase context);
+  // the character itself when t2s leaves it or maps it to several.
+  char32_t Simplify(char32_t c) const;
   // Converts `in` when it is traditional; `document_is_traditional` lowers
   // the bar for short paragraphs of a traditional document.
   MappedText ToSimplified(const MappedText& in, bool document_is_traditional,
@@ -58,6 +84,7 @@ class ScriptConverter {
  private:
   std::unique_ptr<opencc::SimpleConverter> t2s_;
   std::vector<bool> convertible_;  // by code point, for the CJK blocks
+  std::vector<char32_t> simple_;   // Simplify(), 0 where unchanged
 };
 
 // noise.cpp: site chrome and SEO spam.

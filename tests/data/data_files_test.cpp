@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data/data.h"
+#include "util/utf8.h"
 
 namespace {
 
@@ -33,12 +34,25 @@ TEST_CASE("data files: sorted, with a Format header") {
   };
   for (const File& f : {File{"chrome.tsv", gongwen::data::ChromeTsv()},
                         File{"spam_lexicon.txt", gongwen::data::SpamLexicon()},
-                        File{"cn_numerals.tsv", gongwen::data::CnNumerals()}}) {
+                        File{"cn_numerals.tsv", gongwen::data::CnNumerals()},
+                        File{"page_labels.tsv", gongwen::data::PageLabels()},
+                        File{"t2s_overrides.tsv", gongwen::data::T2sOverrides()},
+                        File{"lexicon.txt", gongwen::data::Lexicon()}}) {
     CAPTURE(f.name);
     CHECK(f.data.find("# Format:") != std::string_view::npos);
     auto entries = Entries(f.data);
     CHECK(entries.size() >= 3);
     CHECK(std::is_sorted(entries.begin(), entries.end()));
+    CHECK(std::adjacent_find(entries.begin(), entries.end()) == entries.end());
+  }
+}
+
+TEST_CASE("data files: the lexicon holds words of two or more Han characters") {
+  for (const std::string& word : Entries(gongwen::data::Lexicon())) {
+    CAPTURE(word);
+    std::u32string w = gongwen::utf8::ToU32(word);
+    CHECK(w.size() >= 2);
+    CHECK(std::all_of(w.begin(), w.end(), gongwen::utf8::IsHan));
   }
 }
 

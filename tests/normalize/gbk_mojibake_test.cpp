@@ -1,0 +1,98 @@
+// RepairGbkMojibake: UTF-8 read as GBK, and GBK text that lost bytes, with
+// the lost characters chosen by lexicon and document (issue 5).
+#include <doctest/doctest.h>
+
+#include <opencc/opencc.h>
+
+#include <memory>
+#include <string>
+
+#include "normalize/internal/passes.h"
+#include "util/utf8.h"
+
+namespace gongwen::normalize::internal {
+namespace {
+
+const ScriptConverter& Script() {
+  static const ScriptConverter script(std::make_unique<opencc::SimpleConverter>("t2s.json"));
+  return script;
+}
+
+struct Outcome {
+  std::string text;
+  RepairLog log;
+};
+
+Outcome Repair(const std::string& in, const std::string& document = "") {
+  Outcome o;
+  const std::string doc = document.empty() ? in : document;
+  DocumentContext context(doc, Script());
+  o.text = RepairGbkMojibake(MappedText::FromSource(in, 0), Script(), context, &o.log).text;
+  return o;
+}
+
+size_t Logged(const RepairLog& log, const std::string& kind) {
+  auto it = log.by_kind().find(kind);
+  return it == log.by_kind().end() ? 0 : it->second.size();
+}
+
+TEST_CASE("RepairGbkMojibake: lost bytes in GBK text (seed 003)") {
+  struct Case {
+    std::string in, out;
+  } cases[] = {
+      // One lead byte lost: the rest was read one byte out of step up to 'g'.
+      {"享受國有科研機構待遇?！笆\ue1a2奈濉逼陂g各縣區", "享受國有科研機構待遇。“十四五”期間各縣區"},
+      // The same after width folding turned ！ into '!'.
+      {"待遇?!笆\ue1a2奈濉逼陂g各縣區", "待遇。“十四五”期間各縣區"},
+      // A pinyin annotation inside the damage, its '(' eaten.
+      {"高效低碳燃?xì)廨啓C(jī)、生物醫藥", "高效低碳燃氣輪機、生物醫藥"},
+      // Three bytes lost (a character and a lead byte) between two words.
+      {"(三)審核推薦??h區(qū)政府或功能板塊管委會", "(三)審核推薦。縣區(qū)政府或功能板塊管委會"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    Outcome o = Repair(c.in);
+    CHECK(o.text == c.out);
+    CHECK(Logged(o.log, "mojibake_lost_bytes") == 1);
+  }
+}
+
+TEST_CASE("RepairGbkMojibake: UTF-8 read as GB18030") {
+  struct Case {
+    std::string in, out;
+  } cases[] = {
+      {"杩炰簯娓\ue21a競浜烘皯鏀垮簻鍏充簬鍗板彂", "连云港市人民政府关于印发"},
+      // Clean text around the damage stays as it is.
+      {"转发：杩炰簯娓\ue21a競浜烘皯鏀垮簻的通知", "转发：连云港市人民政府的通知"},
+      // ASCII splits the run; each stretch is repaired on its own, and the
+      // last character, whose final byte was lost, is left for the warning.
+      {"鍏充簬鍋氬ソ2025骞村害鐢虫姤宸ヤ綔", "关于做好2025年度申报工作"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    Outcome o = Repair(c.in);
+    CHECK(o.text == c.out);
+    CHECK(Logged(o.log, "mojibake_gbk") >= 1);
+  }
+}
+
+TEST_CASE("RepairGbkMojibake: clean text is never touched") {
+  const std::string clean[] = {
+      "如何申报?请登录http://example.gov.cn/a?id=1查询。",
+      "对符合条件的企业,最高给予300万元奖励。",
+      "各县、区人民政府，市各委办局：",
+      "鼓励企业开展R&D活动，支持5G、AI等新技术应用。",
+      "燕赵大地，藁城、栾城、鹿泉三区。",  // rare but real characters
+      "“拼音”(pīn yīn)一词。",
+      "申报截止时间为?月?日,另行通知。",
+  };
+  for (const std::string& in : clean) {
+    CAPTURE(in);
+    Outcome o = Repair(in);
+    CHECK(o.text == in);
+    CHECK(o.log.by_kind().empty());
+  }
+}
+
+}  // namespace
+}  // namespace gongwen::normalize::internal
