@@ -11,7 +11,8 @@
 //   待遇?！笆奈濉逼陂g for 待遇。“十四五”期間, 東??h for 東海縣). The bytes after
 //   the gap are known, the lost ones are not. Each hypothesis about how many
 //   bytes were lost is decoded again; the unknown characters are filled from
-//   the policy lexicon (data/lexicon.txt) and sentence punctuation, and a
+//   the policy lexicon (data/lexicon.txt, with the place names of
+//   data/places.tsv) and sentence punctuation, and a
 //   filling is accepted only when it is the single best by lexicon coverage.
 //   Anything less certain is left for the `mojibake_unrepaired` warning.
 #include <unicode/ucnv.h>
@@ -111,6 +112,28 @@ int Commonness(char32_t c, const ScriptConverter& script) {
   return 0;
 }
 
+// ---- places (data/places.tsv) ----
+
+struct Places {
+  std::map<std::u32string, std::vector<std::u32string>> cities;    // name -> its cities
+  std::map<std::u32string, std::vector<std::u32string>> divisions;  // city -> its names
+
+  static const Places& Get() {
+    static const Places places = [] {
+      Places p;
+      for (std::string_view line : data::Lines(data::Places())) {
+        auto f = data::Fields(line);
+        if (f.size() != 3) continue;
+        std::u32string name = utf8::ToU32(f[0]), city = utf8::ToU32(f[1]);
+        p.cities[name].push_back(city);
+        if (name != city) p.divisions[city].push_back(name);
+      }
+      return p;
+    }();
+    return places;
+  }
+};
+
 // ---- the lexicon ----
 
 struct Lexicon {
@@ -121,13 +144,14 @@ struct Lexicon {
   static const Lexicon& Get() {
     static const Lexicon lexicon = [] {
       Lexicon l;
-      for (std::string_view line : data::Lines(data::Lexicon())) {
-        std::u32string w = utf8::ToU32(line);
-        if (w.size() < 2) continue;
+      auto add = [&l](std::string_view word) {
+        std::u32string w = utf8::ToU32(word);
+        if (w.size() < 2 || !l.set.insert(w).second) return;
         l.max_len = std::max(l.max_len, w.size());
-        l.set.insert(w);
         l.words.push_back(std::move(w));
-      }
+      };
+      for (std::string_view line : data::Lines(data::Lexicon())) add(line);
+      for (const auto& [name, cities] : Places::Get().cities) add(utf8::FromU32(name));
       return l;
     }();
     return lexicon;
@@ -631,7 +655,26 @@ bool DocumentContext::Contains(const std::u32string& word) const {
 }
 
 bool DocumentContext::Supports(const std::u32string& word) const {
-  return Contains(word);
+  if (Contains(word)) return true;
+  // A place is supported by its city (连云港市 or 连云港) or by another
+  // division of that city; two-character names (城区, 郊区) are too common
+  // to count as a sibling.
+  const Places& places = Places::Get();
+  auto it = places.cities.find(word);
+  if (it == places.cities.end()) return false;
+  for (const std::u32string& city : it->second) {
+    if (Contains(city)) return true;
+    const std::u32string bare = city.size() > 2 && city.back() == U'市'
+                                    ? city.substr(0, city.size() - 1)
+                                    : city;
+    if (Contains(bare)) return true;
+    auto d = places.divisions.find(city);
+    if (d == places.divisions.end()) continue;
+    for (const std::u32string& sibling : d->second) {
+      if (sibling != word && sibling.size() >= 3 && Contains(sibling)) return true;
+    }
+  }
+  return false;
 }
 
 MappedText RepairGbkMojibake(const MappedText& in, const ScriptConverter& script,

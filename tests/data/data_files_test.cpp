@@ -37,13 +37,27 @@ TEST_CASE("data files: sorted, with a Format header") {
                         File{"cn_numerals.tsv", gongwen::data::CnNumerals()},
                         File{"page_labels.tsv", gongwen::data::PageLabels()},
                         File{"t2s_overrides.tsv", gongwen::data::T2sOverrides()},
-                        File{"lexicon.txt", gongwen::data::Lexicon()}}) {
+                        File{"lexicon.txt", gongwen::data::Lexicon()},
+                        File{"places.tsv", gongwen::data::Places()}}) {
     CAPTURE(f.name);
     CHECK(f.data.find("# Format:") != std::string_view::npos);
     auto entries = Entries(f.data);
     CHECK(entries.size() >= 3);
     CHECK(std::is_sorted(entries.begin(), entries.end()));
     CHECK(std::adjacent_find(entries.begin(), entries.end()) == entries.end());
+  }
+}
+
+TEST_CASE("data files: places.tsv lines are NAME, CITY, PROVINCE in Han characters") {
+  for (const std::string& line : Entries(gongwen::data::Places())) {
+    CAPTURE(line);
+    auto fields = gongwen::data::Fields(line);
+    REQUIRE(fields.size() == 3);
+    for (std::string_view f : fields) {
+      std::u32string w = gongwen::utf8::ToU32(f);
+      CHECK(w.size() >= 2);
+      CHECK(std::all_of(w.begin(), w.end(), gongwen::utf8::IsHan));
+    }
   }
 }
 

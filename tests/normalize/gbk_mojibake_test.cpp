@@ -57,6 +57,20 @@ TEST_CASE("RepairGbkMojibake: lost bytes in GBK text (seed 003)") {
   }
 }
 
+TEST_CASE("RepairGbkMojibake: a lost place name is chosen by the rest of the document") {
+  // 东海县 and 东明县 both fit 東?縣; the document names Lianyungang's other
+  // counties, so the Lianyungang one is meant.
+  const std::string cell = "東??h";
+  Outcome lyg = Repair(cell, "連云港市重點任務表 東??h 灌云縣 灌南縣 贛榆區");
+  CHECK(lyg.text == "東海縣");
+  Outcome heze = Repair(cell, "菏澤市重點任務表 東??h 曹縣 單縣");
+  CHECK(heze.text == "東明縣");
+  // Nothing in the document decides: left alone, for the warning.
+  Outcome none = Repair(cell, "重點任務表 東??h");
+  CHECK(none.text == cell);
+  CHECK(none.log.by_kind().empty());
+}
+
 TEST_CASE("RepairGbkMojibake: UTF-8 read as GB18030") {
   struct Case {
     std::string in, out;
