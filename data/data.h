@@ -20,6 +20,7 @@ std::string_view PageLabels();    // data/page_labels.tsv
 std::string_view T2sOverrides();  // data/t2s_overrides.tsv
 std::string_view Lexicon();       // data/lexicon.txt
 std::string_view Places();        // data/places.tsv
+std::string_view ConfusionsTsv();  // data/confusions.tsv
 
 }  // namespace gongwen::data
 

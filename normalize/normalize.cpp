@@ -111,6 +111,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
       p.text = internal::RepairGbkMojibake(p.text, *script_, document, &log);
     }
     p.text = internal::FoldWidth(p.text, &log, p.kind == ParagraphKind::kTableRow);
+    p.text = internal::CanonicalDocNumberBrackets(p.text, &log);
     p.heading_level = block.heading_level;
     p.table = block.table;
     p.header_row = block.header_row;
@@ -144,6 +145,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
   std::vector<Para> kept;
   for (Para& p : paras) {
     if (p.kind == ParagraphKind::kTableRow) {
+      if (opt.fix_confusions) p.text = internal::RepairConfusions(p.text, &log);
       p.text = internal::CollapseLayoutSpaces(p.text, &log);
       kept.push_back(std::move(p));
       continue;
@@ -161,6 +163,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
       }
       p.text = internal::RemoveChromeFragments(p.text, &log);
     }
+    if (opt.fix_confusions) p.text = internal::RepairConfusions(p.text, &log);
     p.text = internal::CollapseLayoutSpaces(p.text, &log);
     if (p.text.empty()) continue;
     kept.push_back(std::move(p));
@@ -229,6 +232,9 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     out.repairs.push_back(std::move(r));
   }
   WarnSuspiciousCharacters(out.text, &out.warnings);
+  if (opt.fix_confusions) {
+    for (Warning& w : internal::FindOcrSuspects(out.text)) out.warnings.push_back(std::move(w));
+  }
   return out;
 }
 

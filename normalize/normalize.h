@@ -4,11 +4,12 @@
 // Out: Normalized::text (paragraphs joined by '\n'), the paragraphs, a
 //      byte-level map back to Extracted::text, every repair made (kind,
 //      source span, before, after) and warnings for what stayed suspicious.
-// Passes, in order: UTF-8-read-as-Latin-1 mojibake, width and invisible
-//      characters, Markdown markup, pinyin
-//      annotations (only when a document shows them densely), traditional to
-//      simplified (only for paragraphs that are traditional), site chrome and
-//      SEO spam lines, layout spaces, hard line breaks inside sentences.
+// Passes, in order: mojibake (UTF-8 read as Latin-1 or GBK; GBK that lost
+//      bytes), width and invisible characters, 文号 brackets, Markdown markup,
+//      pinyin annotations (only when a document shows them densely),
+//      traditional to simplified (only for paragraphs that are traditional),
+//      OCR/typing confusions, site chrome and SEO spam lines, layout spaces,
+//      hard line breaks inside sentences.
 // Never fails: text it cannot improve is passed on unchanged.
 // Thread-safety: a Normalizer is immutable after Create(); Run() may be
 //      called from several threads at once.
@@ -29,6 +30,7 @@ struct Options {
   bool remove_chrome = true;        // 扫一扫…, 字号[大][中][小], view counters
   bool remove_spam = true;          // keyword-stuffed SEO lines
   bool join_lines = true;           // rejoin sentences split by hard line breaks
+  bool fix_confusions = true;       // 类励 -> 奖励 (data/confusions.tsv), 二0二五年 -> 二〇二五年
 };
 
 namespace internal {

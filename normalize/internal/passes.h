@@ -57,6 +57,14 @@ class DocumentContext {
 MappedText RepairGbkMojibake(const MappedText& in, const ScriptConverter& script,
                              const DocumentContext& doc, RepairLog* log);
 
+// doc_numbers.cpp: the year brackets of a 发文字号 to 〔〕 ([2025] -> 〔2025〕).
+MappedText CanonicalDocNumberBrackets(const MappedText& in, RepairLog* log);
+
+// confusions.cpp: OCR and typing confusions (类励 -> 奖励, 二0二五年 ->
+// 二〇二五年) from data/confusions.tsv; its suspects become warnings.
+MappedText RepairConfusions(const MappedText& in, RepairLog* log);
+std::vector<Warning> FindOcrSuspects(const std::string& text);
+
 // markdown.cpp: leading '#'s of a heading, '- ' of a list item, '**' emphasis.
 MappedText StripMarkdown(const MappedText& in, RepairLog* log);
 

@@ -38,7 +38,8 @@ TEST_CASE("data files: sorted, with a Format header") {
                         File{"page_labels.tsv", gongwen::data::PageLabels()},
                         File{"t2s_overrides.tsv", gongwen::data::T2sOverrides()},
                         File{"lexicon.txt", gongwen::data::Lexicon()},
-                        File{"places.tsv", gongwen::data::Places()}}) {
+                        File{"places.tsv", gongwen::data::Places()},
+                        File{"confusions.tsv", gongwen::data::ConfusionsTsv()}}) {
     CAPTURE(f.name);
     CHECK(f.data.find("# Format:") != std::string_view::npos);
     auto entries = Entries(f.data);

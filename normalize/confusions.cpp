@@ -1,0 +1,142 @@
+// OCR and typing confusions in policy vocabulary, from data/confusions.tsv
+// (类励 -> 奖励, 万兀 -> 万元), and 0/O/○ mixed into the numerals of a date
+// (二0二五年 -> 二〇二五年, 2O25年 -> 2025年). Each fix is a repair with its
+// span; the file's suspects (萬 in simplified text) only become warnings.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "data/data.h"
+#include "normalize/internal/passes.h"
+#include "util/utf8.h"
+
+namespace gongwen::normalize::internal {
+namespace {
+
+struct Confusions {
+  std::vector<std::pair<std::string, std::string>> fixes;  // longest FROM first
+  std::vector<std::string> suspects;
+
+  static const Confusions& Get() {
+    static const Confusions c = [] {
+      Confusions c;
+      for (std::string_view line : data::Lines(data::ConfusionsTsv())) {
+        auto f = data::Fields(line);
+        if (f.size() != 2) continue;
+        if (f[1] == "?") {
+          c.suspects.emplace_back(f[0]);
+        } else {
+          c.fixes.emplace_back(std::string(f[0]), std::string(f[1]));
+        }
+      }
+      std::stable_sort(c.fixes.begin(), c.fixes.end(), [](const auto& a, const auto& b) {
+        return a.first.size() > b.first.size();
+      });
+      return c;
+    }();
+    return c;
+  }
+};
+
+struct Fix {
+  size_t begin, end;
+  std::string after;
+};
+
+void FindListed(const std::string& s, std::vector<Fix>* out) {
+  for (const auto& [from, to] : Confusions::Get().fixes) {
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + from.size())) {
+      out->push_back(Fix{p, p + from.size(), to});
+    }
+  }
+}
+
+bool IsZeroLookalike(char32_t c) { return c == 'O' || c == 'o' || c == U'〇' || c == U'○'; }
+
+// 二0二五年: a year in Chinese numerals with a 0, O or ○ for 〇.
+void FindChineseYears(const std::string& s, std::vector<Fix>* out) {
+  static const RE2 re(R"(((?:[一二三四五六七八九〇○零0Oo]){4})年)");
+  re2::StringPiece rest(s), year;
+  while (RE2::FindAndConsume(&rest, re, &year)) {
+    const std::u32string y = utf8::ToU32(std::string(year));
+    int chinese = 0, wrong = 0;
+    for (char32_t c : y) {
+      if (c == '0' || c == 'O' || c == 'o' || c == U'○') {
+        ++wrong;
+      } else {
+        ++chinese;
+      }
+    }
+    if (wrong == 0 || chinese < 2) continue;
+    std::u32string fixed = y;
+    for (char32_t& c : fixed) {
+      if (c == '0' || c == 'O' || c == 'o' || c == U'○') c = U'〇';
+    }
+    const size_t at = year.data() - s.data();
+    out->push_back(Fix{at, at + year.size(), utf8::FromU32(fixed)});
+  }
+}
+
+// 2O25年, 1〇0万元: Arabic numerals with a letter O or a 〇 for 0.
+void FindArabicNumbers(const std::string& s, std::vector<Fix>* out) {
+  static const RE2 re(R"(((?:[0-9Oo〇○]){3,})(?:年|月|日|号|万|亿|元|%))");
+  re2::StringPiece rest(s), number;
+  while (RE2::FindAndConsume(&rest, re, &number)) {
+    const std::u32string n = utf8::ToU32(std::string(number));
+    const auto digits = std::count_if(n.begin(), n.end(), utf8::IsAsciiDigit);
+    const auto zeros = std::count_if(n.begin(), n.end(), IsZeroLookalike);
+    // Mostly Arabic digits, and not a word of Latin letters.
+    if (zeros == 0 || digits < 2 || digits < zeros) continue;
+    std::u32string fixed = n;
+    for (char32_t& c : fixed) {
+      if (IsZeroLookalike(c)) c = '0';
+    }
+    const size_t at = number.data() - s.data();
+    out->push_back(Fix{at, at + number.size(), utf8::FromU32(fixed)});
+  }
+}
+
+}  // namespace
+
+MappedText RepairConfusions(const MappedText& in, RepairLog* log) {
+  const std::string& s = in.text;
+  std::vector<Fix> fixes;
+  FindListed(s, &fixes);
+  FindChineseYears(s, &fixes);
+  FindArabicNumbers(s, &fixes);
+  if (fixes.empty()) return in;
+  // Earliest first; of two overlapping fixes the longer (listed first) wins.
+  std::stable_sort(fixes.begin(), fixes.end(),
+                   [](const Fix& a, const Fix& b) { return a.begin < b.begin; });
+  TextBuilder b(in);
+  size_t copied = 0;
+  for (const Fix& f : fixes) {
+    if (f.begin < copied) continue;
+    b.Copy(copied, f.begin);
+    b.Replace(f.begin, f.end, f.after, "ocr_confusion", log);
+    copied = f.end;
+  }
+  b.Copy(copied, s.size());
+  return b.Finish();
+}
+
+std::vector<Warning> FindOcrSuspects(const std::string& text) {
+  std::vector<Warning> out;
+  for (const std::string& suspect : Confusions::Get().suspects) {
+    for (size_t p = text.find(suspect); p != std::string::npos;
+         p = text.find(suspect, p + suspect.size())) {
+      const int64_t at = utf8::CountCodePoints(std::string_view(text).substr(0, p));
+      out.push_back(Warning{"ocr_suspect",
+                            "'" + suspect + "' is probably an OCR or typing confusion",
+                            Span{at, at + utf8::CountCodePoints(suspect)}});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Warning& a, const Warning& b) { return a.span->begin < b.span->begin; });
+  return out;
+}
+
+}  // namespace gongwen::normalize::internal
