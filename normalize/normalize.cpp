@@ -137,8 +137,10 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     std::string now;
     for (const Para& p : paras) now += p.text.text;
     // A traditional document: one Han character in ten would change (real
-    // traditional text is near one in four).
-    traditional_doc = script_->CountTraditional(now) * 10 >= han;
+    // traditional text is near one in four), and not all the same one (a
+    // simplified notice about 乾县 names it again and again).
+    int distinct = 0;
+    traditional_doc = script_->CountTraditional(now, &distinct) * 10 >= han && distinct >= 3;
     for (Para& p : paras) p.text = script_->ToSimplified(p.text, traditional_doc, &log);
   }
 
@@ -222,6 +224,12 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
       item.after = raw.after;
       size_t at_byte = std::lower_bound(out.origin.begin(), out.origin.end() - 1, raw.src_begin) -
                        out.origin.begin();
+      // The '\n' between paragraphs shares the next paragraph's origin; a
+      // repair at a paragraph's start is at its first character, not there.
+      if (at_byte < out.text.size() && out.text[at_byte] == '\n' &&
+          out.origin[at_byte + 1] == out.origin[at_byte]) {
+        ++at_byte;
+      }
       item.at = out_index.ToCodePoint(at_byte);
       r.items.push_back(std::move(item));
     }

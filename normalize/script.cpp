@@ -83,14 +83,22 @@ char32_t ScriptConverter::Simplify(char32_t c) const {
   return c < kTableEnd && simple_[c] != 0 ? simple_[c] : c;
 }
 
-int ScriptConverter::CountTraditional(const std::string& text) const {
+int ScriptConverter::CountTraditional(const std::string& text, int* distinct) const {
   int n = 0;
+  std::vector<char32_t> seen;
   for (size_t i = 0; i < text.size();) {
     int len;
     char32_t c = utf8::Decode(text, i, &len);
-    n += c < kTableEnd && convertible_[c];
+    if (c < kTableEnd && convertible_[c]) {
+      ++n;
+      if (distinct != nullptr && seen.size() < 64 &&
+          std::find(seen.begin(), seen.end(), c) == seen.end()) {
+        seen.push_back(c);
+      }
+    }
     i += len;
   }
+  if (distinct != nullptr) *distinct = static_cast<int>(seen.size());
   return n;
 }
 
@@ -105,15 +113,26 @@ MappedText ScriptConverter::ToSimplified(const MappedText& in, bool document_is_
   std::u32string a = utf8::ToU32(in.text);
   std::u32string b = utf8::ToU32(converted);
   int64_t changed = 0;
+  std::vector<char32_t> distinct;  // characters that changed, each once
   if (a.size() == b.size()) {
-    for (size_t i = 0; i < a.size(); ++i) changed += a[i] != b[i];
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i] == b[i]) continue;
+      ++changed;
+      if (std::find(distinct.begin(), distinct.end(), a[i]) == distinct.end()) {
+        distinct.push_back(a[i]);
+      }
+    }
   } else {
     changed = static_cast<int64_t>(std::max(a.size(), b.size()));
+    distinct.resize(2);
   }
-  // A traditional paragraph has many convertible characters (typically a
-  // quarter of its Han); one or two in a simplified paragraph are names
-  // (乾安县) or characters valid in both scripts.
-  if (!document_is_traditional && (changed < 2 || changed * 20 < utf8::CountHan(in.text))) return in;
+  // A traditional paragraph has many different convertible characters
+  // (typically a quarter of its Han); a simplified paragraph has a name
+  // (乾安县、乾县) or a character valid in both scripts, however often.
+  if (!document_is_traditional &&
+      (distinct.size() < 2 || changed * 20 < utf8::CountHan(in.text))) {
+    return in;
+  }
   ApplyOverrides(&converted);
   b = utf8::ToU32(converted);
   TextBuilder out(in);

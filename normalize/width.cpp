@@ -16,6 +16,34 @@ bool IsOddSpace(char32_t c) {
          c == 0x205F || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+bool IsSpaceLike(char32_t c) { return c == ' ' || IsOddSpace(c); }
+
+// Whether the space-like run around s[b, e) stands between two characters
+// that are neither Chinese nor space: the spaces pass keeps such a space.
+bool BetweenWords(const std::string& s, size_t b, size_t e) {
+  char32_t prev = 0, next = 0;
+  for (size_t i = b; i > 0;) {
+    i = utf8::PrevStart(s, i);
+    int len;
+    char32_t c = utf8::Decode(s, i, &len);
+    if (!IsSpaceLike(c)) {
+      prev = c;
+      break;
+    }
+  }
+  for (size_t i = e; i < s.size();) {
+    int len;
+    char32_t c = utf8::Decode(s, i, &len);
+    if (!IsSpaceLike(c)) {
+      next = c;
+      break;
+    }
+    i += len;
+  }
+  auto cjk = [](char32_t c) { return utf8::IsHan(c) || utf8::IsCjkPunct(c); };
+  return prev != 0 && next != 0 && !cjk(prev) && !cjk(next);
+}
+
 }  // namespace
 
 MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs) {
@@ -39,9 +67,11 @@ MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs) {
     }
     if (kind != nullptr) {
       b.Copy(copied, i);
-      // Tabs and ideographic spaces are layout (indentation); the spaces pass
-      // logs their removal where they stood inside text.
-      b.Replace(i, i + len, repl, c == '\t' || c == '\r' || c == 0x3000 ? "" : kind, log);
+      // Tabs and ideographic spaces are layout (indentation) where the spaces
+      // pass removes them, and it logs that; between two Latin words or
+      // numbers they stay as a space, and that change is logged here.
+      const bool layout = (c == '\t' || c == '\r' || c == 0x3000) && !BetweenWords(s, i, i + len);
+      b.Replace(i, i + len, repl, layout ? "" : kind, log);
       copied = i + len;
     }
     i += len;

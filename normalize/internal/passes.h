@@ -80,7 +80,8 @@ class ScriptConverter {
   std::string Convert(const std::string& text) const;
   // Number of code points t2s would change on their own (a table lookup,
   // no OpenCC call: most documents are simplified and never reach OpenCC).
-  int CountTraditional(const std::string& text) const;
+  // `distinct` (optional): how many different such characters (up to 64).
+  int CountTraditional(const std::string& text, int* distinct = nullptr) const;
   // The simplified form of one character on its own (no phrase context);
   // the character itself when t2s leaves it or maps it to several.
   char32_t Simplify(char32_t c) const;

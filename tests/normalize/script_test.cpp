@@ -108,6 +108,14 @@ TEST_CASE("ScriptConverter::ToSimplified") {
     CHECK(T2sRepairs(log).empty());
   }
 
+  SUBCASE("one convertible character repeated is still a name, not traditional text") {
+    const std::string in = "乾安县、乾县的经验做法值得借鉴。";
+    RepairLog log;
+    MappedText out = Converter().ToSimplified(MappedText::FromSource(in, 0), false, &log);
+    CHECK(out.text == in);
+    CHECK(T2sRepairs(log).empty());
+  }
+
   SUBCASE("a short traditional heading converts only inside a traditional document") {
     const std::string in = "二、工作目標";  // seed 003: one convertible character
     RepairLog log;
