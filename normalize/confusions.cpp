@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,7 @@ namespace {
 struct Confusions {
   std::vector<std::pair<std::string, std::string>> fixes;  // longest FROM first
   std::vector<std::string> suspects;
+  std::unordered_map<char32_t, std::vector<size_t>> first;  // first character -> fixes
 
   static const Confusions& Get() {
     static const Confusions c = [] {
@@ -35,6 +37,9 @@ struct Confusions {
       std::stable_sort(c.fixes.begin(), c.fixes.end(), [](const auto& a, const auto& b) {
         return a.first.size() > b.first.size();
       });
+      for (size_t k = 0; k < c.fixes.size(); ++k) {
+        c.first[utf8::FirstCodePoint(c.fixes[k].first)].push_back(k);
+      }
       return c;
     }();
     return c;
@@ -47,10 +52,25 @@ struct Fix {
 };
 
 void FindListed(const std::string& s, std::vector<Fix>* out) {
-  for (const auto& [from, to] : Confusions::Get().fixes) {
-    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + from.size())) {
-      out->push_back(Fix{p, p + from.size(), to});
+  // One pass over the text; at a character some entry starts with, the
+  // entries are tried longest first.
+  const Confusions& c = Confusions::Get();
+  for (size_t i = 0; i < s.size();) {
+    int len;
+    const char32_t cp = utf8::Decode(s, i, &len);
+    auto it = c.first.find(cp);
+    if (it != c.first.end()) {
+      for (size_t k : it->second) {
+        const auto& [from, to] = c.fixes[k];
+        if (s.compare(i, from.size(), from) == 0) {
+          out->push_back(Fix{i, i + from.size(), to});
+          i += from.size();
+          len = 0;
+          break;
+        }
+      }
     }
+    i += len;
   }
 }
 

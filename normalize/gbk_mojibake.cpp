@@ -25,7 +25,6 @@
 #include <optional>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "data/data.h"
@@ -53,10 +52,7 @@ class GbkTable {
     return decode_[(lead - kLeadMin) * kTrails + (trail - kTrailMin)];
   }
   // The two-byte code of c (lead << 8 | trail); 0 when c has none.
-  uint16_t Encode(char32_t c) const {
-    auto it = encode_.find(c);
-    return it == encode_.end() ? 0 : it->second;
-  }
+  uint16_t Encode(char32_t c) const { return c < encode_.size() ? encode_[c] : 0; }
   // Characters (not private use) whose code ends in `trail`.
   const std::vector<char32_t>& WithTrail(int trail) const {
     static const std::vector<char32_t> none;
@@ -66,7 +62,8 @@ class GbkTable {
  private:
   static constexpr int kTrails = kTrailMax - kTrailMin + 1;
 
-  GbkTable() : decode_((kLeadMax - kLeadMin + 1) * kTrails, 0), by_trail_(kTrails) {
+  GbkTable()
+      : decode_((kLeadMax - kLeadMin + 1) * kTrails, 0), encode_(0x10000, 0), by_trail_(kTrails) {
     UErrorCode err = U_ZERO_ERROR;
     UConverter* cnv = ucnv_open("GB18030", &err);
     if (U_FAILURE(err)) return;  // no table: nothing is ever repaired
@@ -84,11 +81,11 @@ class GbkTable {
         }
         char32_t c = out[0];
         if (IsPrivateUse(c)) {
-          encode_.emplace(c, static_cast<uint16_t>(lead << 8 | trail));
+          encode_[c] = static_cast<uint16_t>(lead << 8 | trail);
           continue;  // decodes to nothing a repair may write
         }
         decode_[(lead - kLeadMin) * kTrails + (trail - kTrailMin)] = c;
-        encode_.emplace(c, static_cast<uint16_t>(lead << 8 | trail));
+        encode_[c] = static_cast<uint16_t>(lead << 8 | trail);
         by_trail_[trail - kTrailMin].push_back(c);
       }
     }
@@ -96,7 +93,7 @@ class GbkTable {
   }
 
   std::vector<char32_t> decode_;
-  std::unordered_map<char32_t, uint16_t> encode_;
+  std::vector<uint16_t> encode_;  // by code point (two-byte codes are all in the BMP)
   std::vector<std::vector<char32_t>> by_trail_;
 };
 
@@ -702,8 +699,17 @@ MappedText RepairGbkMojibake(const MappedText& in, const ScriptConverter& script
     // A run of non-ASCII characters with two-byte GBK codes.
     if (c >= 0x80 && GbkTable::Get().Encode(c) != 0) {
       size_t e = k;
-      while (e < cps.size() && cps[e].c >= 0x80 && GbkTable::Get().Encode(cps[e].c) != 0) ++e;
-      if (e - k >= 3) FindUtf8AsGbk(cps, k, e, script, &repairs);
+      // UTF-8 read as GBK starts each character group with a UTF-8 lead
+      // byte (E4-E9 for Chinese) as a GBK lead: level-2 characters that
+      // clean text rarely has. Without one the run is not looked at.
+      bool utf8_lead = false;
+      while (e < cps.size() && cps[e].c >= 0x80) {
+        const uint16_t code = GbkTable::Get().Encode(cps[e].c);
+        if (code == 0) break;
+        utf8_lead |= (code >> 8) >= 0xE3 && (code >> 8) <= 0xE9;
+        ++e;
+      }
+      if (e - k >= 3 && utf8_lead) FindUtf8AsGbk(cps, k, e, script, &repairs);
       k = e;
       continue;
     }

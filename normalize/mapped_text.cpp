@@ -35,42 +35,35 @@ void TextBuilder::Copy(size_t b, size_t e) {
   out_.src_end.insert(out_.src_end.end(), in_.src_end.begin() + b, in_.src_end.begin() + e);
 }
 
-void TextBuilder::Replace(size_t b, size_t e, std::string_view repl, const std::string& kind,
+void TextBuilder::Replace(size_t b, size_t e, std::string_view repl, std::string_view kind,
                           RepairLog* log) {
   if (b >= e && repl.empty()) return;
   uint32_t sb = b < e ? in_.SourceBegin(b) : (b < in_.size() ? in_.src_begin[b] : 0);
   uint32_t se = b < e ? in_.SourceEnd(b, e) : sb;
   std::string_view old(in_.text.data() + b, e - b);
   if (log != nullptr && !kind.empty()) log->Add(kind, sb, se, std::string(repl));
-  // Code point starts of the old text, for a one-to-one map.
-  std::vector<size_t> old_starts;
-  for (size_t i = 0; i < old.size();) {
-    int len;
-    utf8::Decode(old, i, &len);
-    old_starts.push_back(b + i);
-    i += len;
+  const int64_t old_cps = utf8::CountCodePoints(old);
+  const int64_t new_cps = utf8::CountCodePoints(repl);
+  if (new_cps != old_cps) {
+    // The whole replacement maps to the whole replaced range.
+    out_.text.append(repl);
+    out_.src_begin.insert(out_.src_begin.end(), repl.size(), sb);
+    out_.src_end.insert(out_.src_end.end(), repl.size(), se);
+    return;
   }
-  std::vector<std::pair<size_t, int>> new_cps;
-  for (size_t i = 0; i < repl.size();) {
-    int len;
-    utf8::Decode(repl, i, &len);
-    new_cps.emplace_back(i, len);
-    i += len;
-  }
-  const bool one_to_one = new_cps.size() == old_starts.size();
-  for (size_t k = 0; k < new_cps.size(); ++k) {
-    uint32_t cb = sb, ce = se;
-    if (one_to_one) {
-      size_t ob = old_starts[k];
-      size_t oe = k + 1 < old_starts.size() ? old_starts[k + 1] : e;
-      cb = in_.SourceBegin(ob);
-      ce = in_.SourceEnd(ob, oe);
-    }
-    for (int j = 0; j < new_cps[k].second; ++j) {
-      out_.text.push_back(repl[new_cps[k].first + j]);
-      out_.src_begin.push_back(cb);
-      out_.src_end.push_back(ce);
-    }
+  // One to one: each new code point keeps the source of the old one.
+  size_t oi = 0;
+  for (size_t ni = 0; ni < repl.size();) {
+    int olen, nlen;
+    utf8::Decode(old, oi, &olen);
+    utf8::Decode(repl, ni, &nlen);
+    const size_t ob = b + oi, oe = b + oi + olen;
+    const uint32_t cb = in_.SourceBegin(ob), ce = in_.SourceEnd(ob, oe);
+    out_.text.append(repl.substr(ni, nlen));
+    out_.src_begin.insert(out_.src_begin.end(), nlen, cb);
+    out_.src_end.insert(out_.src_end.end(), nlen, ce);
+    oi += olen;
+    ni += nlen;
   }
 }
 

@@ -40,6 +40,15 @@ char32_t DecodeThree(const std::vector<int>& bytes, size_t i) {
 
 MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log) {
   const std::string& s = in.text;
+  // Cheap test first: every Chinese character's UTF-8 lead byte (E3-E9)
+  // read as Latin-1 is one of ã..é, encoded C3 A3..C3 A9.
+  bool maybe = false;
+  for (size_t i = 0; i + 1 < s.size() && !maybe; ++i) {
+    maybe = static_cast<unsigned char>(s[i]) == 0xC3 &&
+            static_cast<unsigned char>(s[i + 1]) >= 0xA2 &&
+            static_cast<unsigned char>(s[i + 1]) <= 0xAF;
+  }
+  if (!maybe) return in;
   // Code points with their byte offsets and CP1252 bytes.
   struct Cp {
     size_t begin, end;

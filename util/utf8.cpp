@@ -2,45 +2,6 @@
 
 namespace gongwen::utf8 {
 
-char32_t Decode(std::string_view s, size_t i, int* len) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  auto cont = [&](size_t k) -> int {
-    if (i + k >= s.size()) return -1;
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
-  };
-  if (b0 < 0x80) {
-    *len = 1;
-    return b0;
-  }
-  if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2) {
-    int c1 = cont(1);
-    if (c1 >= 0) {
-      *len = 2;
-      return ((b0 & 0x1F) << 6) | c1;
-    }
-  } else if ((b0 & 0xF0) == 0xE0) {
-    int c1 = cont(1), c2 = cont(2);
-    if (c1 >= 0 && c2 >= 0) {
-      char32_t cp = ((b0 & 0x0F) << 12) | (c1 << 6) | c2;
-      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-        *len = 3;
-        return cp;
-      }
-    }
-  } else if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4) {
-    int c1 = cont(1), c2 = cont(2), c3 = cont(3);
-    if (c1 >= 0 && c2 >= 0 && c3 >= 0) {
-      char32_t cp = ((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3;
-      if (cp >= 0x10000 && cp <= 0x10FFFF) {
-        *len = 4;
-        return cp;
-      }
-    }
-  }
-  *len = 1;
-  return 0xFFFD;
-}
 
 void Append(std::string* out, char32_t cp) {
   if (cp < 0x80) {

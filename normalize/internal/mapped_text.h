@@ -38,13 +38,18 @@ struct RawRepair {
 
 class RepairLog {
  public:
-  void Add(const std::string& kind, uint32_t src_begin, uint32_t src_end, std::string after) {
-    by_kind_[kind].push_back(RawRepair{src_begin, src_end, std::move(after)});
+  void Add(std::string_view kind, uint32_t src_begin, uint32_t src_end, std::string after) {
+    auto it = by_kind_.find(kind);
+    if (it == by_kind_.end()) it = by_kind_.emplace(std::string(kind), std::vector<RawRepair>{}).first;
+    it->second.push_back(RawRepair{src_begin, src_end, std::move(after)});
   }
-  const std::map<std::string, std::vector<RawRepair>>& by_kind() const { return by_kind_; }
+  const std::map<std::string, std::vector<RawRepair>, std::less<>>& by_kind() const {
+    return by_kind_;
+  }
 
  private:
-  std::map<std::string, std::vector<RawRepair>> by_kind_;
+  // std::less<>: looked up by string_view, no string built per repair.
+  std::map<std::string, std::vector<RawRepair>, std::less<>> by_kind_;
 };
 
 class TextBuilder {
@@ -56,9 +61,9 @@ class TextBuilder {
   // the replaced text, each code point keeps its own source; otherwise the
   // whole replacement maps to the whole replaced range. Logs a repair of
   // `kind` unless kind is empty.
-  void Replace(size_t b, size_t e, std::string_view repl, const std::string& kind, RepairLog* log);
+  void Replace(size_t b, size_t e, std::string_view repl, std::string_view kind, RepairLog* log);
   // Removes in.text[b, e), logging it.
-  void Remove(size_t b, size_t e, const std::string& kind, RepairLog* log) {
+  void Remove(size_t b, size_t e, std::string_view kind, RepairLog* log) {
     Replace(b, e, "", kind, log);
   }
   // Appends text with no source of its own, mapped to the source position `at`.

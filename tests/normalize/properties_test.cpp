@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
+
 #include <set>
 #include <string>
 #include <vector>
@@ -660,6 +662,17 @@ TEST_CASE("normalize properties: the origin map holds on every sample") {
 // The table of kinds must grow with normalize: every snake_case string literal
 // in normalize/ is a repair kind of kKnownKinds, unless it is the code of a
 // Warning{"code", ...}.
+TEST_CASE("normalize properties: the JSON Schema lists exactly the repair kinds normalize logs") {
+  const nlohmann::json schema = nlohmann::json::parse(
+      gongwen::testing::ReadSourceFile("schema/gongwen.schema.json"));
+  const auto& kinds =
+      schema["properties"]["quality"]["properties"]["repairs"]["items"]["properties"]["kind"]["enum"];
+  REQUIRE(kinds.is_array());
+  std::set<std::string> in_schema;
+  for (const auto& k : kinds) in_schema.insert(k.get<std::string>());
+  CHECK(in_schema == kKnownKinds);
+}
+
 TEST_CASE("normalize properties: kKnownKinds lists every kind normalize/ logs") {
   static const RE2 kLiteral(R"re("([a-z][a-z0-9]*(?:_[a-z0-9]+)+)")re");
   static const RE2 kWarning(R"re(Warning\s*\{\s*"([a-z0-9_]+)")re");
