@@ -36,6 +36,48 @@ char32_t DecodeThree(const std::vector<int>& bytes, size_t i) {
   return c >= 0x800 ? c : 0;
 }
 
+bool IsPinyinLetter(char32_t c) {
+  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+// `bytes` decoded as UTF-8, when every byte belongs to a sequence of two or
+// three bytes and each character is Chinese, CJK punctuation or a Latin
+// letter with a diacritic (pinyin tones). *han: whether one is Chinese
+// (a character or punctuation: ã€‚ is 。).
+bool DecodeWhole(const std::vector<int>& bytes, std::string* out, bool* han) {
+  std::string decoded;
+  for (size_t i = 0; i < bytes.size();) {
+    const int b0 = bytes[i];
+    char32_t c = 0;
+    size_t len = 0;
+    if (b0 >= 0xE0 && b0 <= 0xEF) {
+      c = DecodeThree(bytes, i);
+      len = 3;
+    } else if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < bytes.size() && (bytes[i + 1] & 0xC0) == 0x80) {
+      c = ((b0 & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
+      len = 2;
+    }
+    if (c == 0 || !(utf8::IsHan(c) || utf8::IsCjkPunct(c) || IsPinyinLetter(c))) return false;
+    *han |= utf8::IsHan(c) || utf8::IsCjkPunct(c);
+    utf8::Append(&decoded, c);
+    i += len;
+  }
+  if (decoded.empty()) return false;
+  *out = std::move(decoded);
+  return true;
+}
+
+// Whether the run is inside a parenthesised pinyin syllable, `(yÃ¨)`: a
+// Latin letter or '(' before it and a Latin letter or ')' after it. A lone
+// `Ã©` is left alone: without Chinese around it nothing proves the damage.
+template <typename Cps>
+bool InPinyinSyllable(const std::string& s, const Cps& cps, size_t k, size_t end) {
+  auto latin = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  const size_t b = cps[k].begin, e = cps[end - 1].end;
+  return b > 0 && (latin(s[b - 1]) || s[b - 1] == '(') && e < s.size() &&
+         (latin(s[e]) || s[e] == ')');
+}
+
 }  // namespace
 
 MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log) {
@@ -44,9 +86,12 @@ MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log) {
   // read as Latin-1 is one of ã..é, encoded C3 A3..C3 A9.
   bool maybe = false;
   for (size_t i = 0; i + 1 < s.size() && !maybe; ++i) {
+    // ... and a pinyin vowel's lead byte (C3-C7) reads as Ã Ä Å Æ Ç (C3 83-87).
     maybe = static_cast<unsigned char>(s[i]) == 0xC3 &&
-            static_cast<unsigned char>(s[i + 1]) >= 0xA2 &&
-            static_cast<unsigned char>(s[i + 1]) <= 0xAF;
+            ((static_cast<unsigned char>(s[i + 1]) >= 0xA2 &&
+              static_cast<unsigned char>(s[i + 1]) <= 0xAF) ||
+             (static_cast<unsigned char>(s[i + 1]) >= 0x83 &&
+              static_cast<unsigned char>(s[i + 1]) <= 0x87));
   }
   if (!maybe) return in;
   // Code points with their byte offsets and CP1252 bytes.
@@ -73,6 +118,18 @@ MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log) {
     size_t run_end = k;
     std::vector<int> bytes;
     while (run_end < cps.size() && cps[run_end].byte >= 0) bytes.push_back(cps[run_end++].byte);
+    // The whole run is UTF-8 for Chinese, or for the toned letters of pinyin
+    // (2025å¹´ -> 2025年, (yÃ¨) -> (yè)): no legitimate Latin text is.
+    std::string whole;
+    bool han = false;
+    if (DecodeWhole(bytes, &whole, &han) && (han || InPinyinSyllable(s, cps, k, run_end))) {
+      b.Copy(copied, cps[k].begin);
+      b.Replace(cps[k].begin, cps[run_end - 1].end, whole, "mojibake_latin1", log);
+      copied = cps[run_end - 1].end;
+      changed = true;
+      k = run_end;
+      continue;
+    }
     // Inside the run, stretches of whole three-byte sequences that decode to
     // Chinese characters or punctuation.
     for (size_t i = 0; i < bytes.size();) {

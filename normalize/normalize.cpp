@@ -25,34 +25,46 @@ ParagraphKind KindOf(BlockKind k) {
   }
 }
 
+// A character that is the continuation byte of UTF-8 read as Latin-1 or
+// CP1252: U+0080..U+00BF, or one of CP1252's punctuation marks for 0x80..0x9F.
+bool IsContinuationLookalike(char32_t c) {
+  static const std::u32string kCp1252 = U"€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+  return (c >= 0x80 && c <= 0xBF) || kCp1252.find(c) != std::u32string::npos;
+}
+
 // Characters that survive in text only through broken decoding: U+FFFD,
-// private-use code points, and '?' standing between Chinese characters
-// (a lost byte). Reported so a reader knows the text is not trustworthy there.
+// private-use code points, '?' standing between Chinese characters (a lost
+// byte), C1 control characters, and a Latin-1 letter followed by a
+// continuation look-alike (Ã¨, å¹). Each run of them is one warning with its
+// span, so a reader knows the text is not trustworthy there.
 void WarnSuspiciousCharacters(const std::string& text, std::vector<Warning>* warnings) {
-  int64_t cp = 0;
-  char32_t prev = 0;
-  for (size_t i = 0; i < text.size();) {
-    int len;
-    char32_t c = utf8::Decode(text, i, &len);
-    char32_t next = 0;
-    if (i + len < text.size()) {
-      int l2;
-      next = utf8::Decode(text, i + len, &l2);
+  const std::u32string t = utf8::ToU32(text);
+  auto what = [&](size_t i) -> const char* {
+    const char32_t c = t[i];
+    const char32_t prev = i > 0 ? t[i - 1] : 0, next = i + 1 < t.size() ? t[i + 1] : 0;
+    if (c == 0xFFFD) return "replacement character U+FFFD (undecodable bytes)";
+    if (c >= 0xE000 && c <= 0xF8FF) return "private-use character (mojibake)";
+    if (c == '?' && (utf8::IsHan(prev) || utf8::IsHan(next))) {
+      return "'?' inside Chinese text (lost bytes)";
     }
-    const char* what = nullptr;
-    if (c == 0xFFFD) {
-      what = "replacement character U+FFFD (undecodable bytes)";
-    } else if (c >= 0xE000 && c <= 0xF8FF) {
-      what = "private-use character (mojibake)";
-    } else if (c == '?' && (utf8::IsHan(prev) || utf8::IsHan(next))) {
-      what = "'?' inside Chinese text (lost bytes)";
+    if (c >= 0x80 && c <= 0x9F) return "C1 control character (UTF-8 read as Latin-1)";
+    if ((c >= 0xC0 && c <= 0xFF && IsContinuationLookalike(next)) ||
+        (IsContinuationLookalike(c) && prev >= 0xC0 && prev <= 0xFF)) {
+      return "UTF-8 read as Latin-1/CP1252";
     }
-    if (what != nullptr) {
-      warnings->push_back(Warning{"mojibake_unrepaired", what, Span{cp, cp + 1}});
+    return nullptr;
+  };
+  for (size_t i = 0; i < t.size();) {
+    const char* w = what(i);
+    if (w == nullptr) {
+      ++i;
+      continue;
     }
-    prev = c;
-    i += len;
-    ++cp;
+    size_t j = i + 1;
+    while (j < t.size() && what(j) != nullptr) ++j;
+    warnings->push_back(Warning{"mojibake_unrepaired", w,
+                                Span{static_cast<int64_t>(i), static_cast<int64_t>(j)}});
+    i = j;
   }
 }
 
