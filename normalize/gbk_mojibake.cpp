@@ -222,9 +222,11 @@ struct Fill {
 
 class LostBytes {
  public:
+  // `bridge`: a word must reach known characters on both sides of the
+  // unknown ones to fill them.
   LostBytes(const std::vector<Slot>& slots, const ScriptConverter& script,
-            const DocumentContext& doc)
-      : slots_(slots), script_(script), doc_(doc) {
+            const DocumentContext& doc, bool bridge)
+      : slots_(slots), script_(script), doc_(doc), bridge_(bridge) {
     for (size_t i = 0; i < slots_.size(); ++i) {
       if (slots_[i].kind != SlotKind::kFixed) unknown_.push_back(i);
     }
@@ -343,6 +345,7 @@ class LostBytes {
             }
           }
         }
+        if (ok && bridge_ && (p >= first || p + n <= last + 1)) ok = false;
         if (ok && seen.insert(f.chars).second) out.push_back(std::move(f));
         if (out.size() >= 256) return out;
       }
@@ -414,6 +417,7 @@ class LostBytes {
   const std::vector<Slot>& slots_;
   const ScriptConverter& script_;
   const DocumentContext& doc_;
+  const bool bridge_;
   std::vector<size_t> unknown_;
 };
 
@@ -451,12 +455,12 @@ std::optional<Repair> RepairLostBytes(const std::vector<Cp>& cps, size_t i, size
   // byte (where the decoder found its step again) or the first plain ASCII.
   std::vector<uint8_t> known;
   std::vector<char32_t> original;  // the non-annotation characters of the window
-  bool evidence = lost_marks >= 2;
+  bool garbled = false;  // the window has characters rare in Chinese text
   size_t j = r;
   while (j < cps.size() && j - r < 64) {
     size_t pe = PinyinEnd(cps, j);
     if (pe > j) {
-      evidence |= cps[j].c != '(' && cps[j].c != U'（';  // its '(' was eaten
+      garbled |= cps[j].c != '(' && cps[j].c != U'（';  // its '(' was eaten
       j = pe;
       continue;
     }
@@ -467,14 +471,16 @@ std::optional<Repair> RepairLostBytes(const std::vector<Cp>& cps, size_t i, size
       if (dangling) {
         known.push_back(static_cast<uint8_t>(c));
         original.push_back(c);
-        evidence = true;
+        garbled = true;
         ++j;
         size_t after = PinyinEnd(cps, j);
         j = after;
         break;
       }
-      if (c >= 0x21 && c <= 0x3E && c != '?' && c != '(' && c != ')' &&
-          WindowBytes(c, &known)) {
+      // Full-width punctuation folded to ASCII by an earlier tool (！ -> !);
+      // not digits, ',' or '.', which Chinese text has as they are.
+      static const std::string kFolded = "!\"#$%&'*+-/:;<=>";
+      if (kFolded.find(static_cast<char>(c)) != std::string::npos && WindowBytes(c, &known)) {
         original.push_back(c);
         ++j;
         continue;
@@ -482,11 +488,14 @@ std::optional<Repair> RepairLostBytes(const std::vector<Cp>& cps, size_t i, size
       break;
     }
     if (IsLost(c) || !WindowBytes(c, &known)) break;
-    if (IsPrivateUse(c) || Commonness(c, script) == 0) evidence = true;
+    if (IsPrivateUse(c) || Commonness(c, script) == 0) garbled = true;
     original.push_back(c);
     ++j;
   }
   const bool odd = known.size() % 2 == 1;
+  // In step, the text after the '?'s must be intact; garbled, the loss
+  // happened elsewhere and this '?' is only where the decoder stumbled.
+  if (!odd && garbled) return std::nullopt;
   // Decoded in step: the first known byte is a trail when an odd number of
   // bytes is known.
   std::vector<char32_t> decoded;
@@ -562,9 +571,11 @@ std::optional<Repair> RepairLostBytes(const std::vector<Cp>& cps, size_t i, size
         slots.push_back(context_slot(original[k]));
       }
     }
-    LostBytes search(slots, script, doc);
-    // A lone '?' in step may be a real question mark: never punctuation.
-    for (const auto& c : search.Candidates(/*allow_punctuation=*/odd || evidence)) {
+    // In step, the text after the '?'s is taken as intact, so only a word
+    // across the gap, known on both sides, fills it (东?县 -> 东海县); and
+    // the '?' may be a real question mark, so never punctuation.
+    LostBytes search(slots, script, doc, /*bridge=*/!odd);
+    for (const auto& c : search.Candidates(/*allow_punctuation=*/odd)) {
       std::string after;
       for (char32_t w : c.written) utf8::Append(&after, w);
       if (odd) {
