@@ -346,6 +346,12 @@ class LostBytes {
           }
         }
         if (ok && bridge_ && (p >= first || p + n <= last + 1)) ok = false;
+        // A word made only of unknown characters is no evidence for them.
+        bool anchored = false;
+        for (size_t x = 0; x < n && ok && !anchored; ++x) {
+          anchored = slots_[p + x].kind == SlotKind::kFixed;
+        }
+        ok = ok && anchored;
         if (ok && seen.insert(f.chars).second) out.push_back(std::move(f));
         if (out.size() >= 256) return out;
       }

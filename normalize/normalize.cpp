@@ -3,6 +3,7 @@
 #include <opencc/opencc.h>
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 
 #include "normalize/internal/passes.h"
@@ -32,6 +33,16 @@ bool IsContinuationLookalike(char32_t c) {
   return (c >= 0x80 && c <= 0xBF) || kCp1252.find(c) != std::u32string::npos;
 }
 
+// Characters a GBK decoder writes, in step or not: Han, CJK punctuation,
+// pinyin letters, kana, bopomofo, Greek,
+// Cyrillic, box drawing, full-width forms and private use (GBK's rows).
+bool GbkLike(char32_t c) {
+  return utf8::IsHan(c) || utf8::IsCjkPunct(c) || (c >= 0xE0 && c <= 0x1DC) ||
+         (c >= 0x3040 && c <= 0x312F) || (c >= 0x370 && c <= 0x4FF) ||
+         (c >= 0x2460 && c <= 0x257F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0xE000 && c <= 0xF8FF);
+}
+
 // Characters that survive in text only through broken decoding: U+FFFD,
 // private-use code points, '?' standing between Chinese characters (a lost
 // byte), C1 control characters, and a Latin-1 letter followed by a
@@ -44,8 +55,22 @@ void WarnSuspiciousCharacters(const std::string& text, std::vector<Warning>* war
     const char32_t prev = i > 0 ? t[i - 1] : 0, next = i + 1 < t.size() ? t[i + 1] : 0;
     if (c == 0xFFFD) return "replacement character U+FFFD (undecodable bytes)";
     if (c >= 0xE000 && c <= 0xF8FF) return "private-use character (mojibake)";
-    if (c == '?' && (utf8::IsHan(prev) || utf8::IsHan(next))) {
-      return "'?' inside Chinese text (lost bytes)";
+    if (c == '?') {
+      // Beside a GBK character, or a few ASCII letters or digits away from
+      // it (额200?(不含税): the lost bytes were 万元; a full-width Ｊ or ５
+      // of the damage, folded to ASCII).
+      auto alnum = [](char32_t x) { return x < 0x80 && std::isalnum(static_cast<int>(x)); };
+      bool near = false;
+      for (size_t k = i, n = 0; k > 0 && n < 5 && !near; ++n) {
+        --k;
+        near = GbkLike(t[k]);
+        if (!alnum(t[k])) break;
+      }
+      for (size_t k = i + 1, n = 0; k < t.size() && n < 5 && !near; ++k, ++n) {
+        near = GbkLike(t[k]);
+        if (!alnum(t[k])) break;
+      }
+      if (near) return "'?' inside Chinese text (lost bytes)";
     }
     if (c >= 0x80 && c <= 0x9F) return "C1 control character (UTF-8 read as Latin-1)";
     if ((c >= 0xC0 && c <= 0xFF && IsContinuationLookalike(next)) ||

@@ -3,11 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <opencc/opencc.h>
+#include <unicode/ucnv.h>
 
 #include <memory>
 #include <string>
 
 #include "normalize/internal/passes.h"
+#include "normalize/normalize.h"
+#include "tests/test_support.h"
 #include "util/utf8.h"
 
 namespace gongwen::normalize::internal {
@@ -106,6 +109,89 @@ TEST_CASE("RepairGbkMojibake: clean text is never touched") {
     CHECK(o.text == in);
     CHECK(o.log.by_kind().empty());
   }
+}
+
+// GB18030 bytes of UTF-8 text, and back (what does not decode becomes '?',
+// as a lossy decoder leaves it).
+std::string Gb(const std::string& utf8, bool encode) {
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* gb = ucnv_open("GB18030", &err);
+  UConverter* u8 = ucnv_open("UTF-8", &err);
+  REQUIRE(U_SUCCESS(err));
+  std::string out(utf8.size() * 4 + 16, '\0');
+  err = U_ZERO_ERROR;
+  const int32_t n = encode ? ucnv_convert("GB18030", "UTF-8", out.data(), out.size(), utf8.data(),
+                                          utf8.size(), &err)
+                           : ucnv_convert("UTF-8", "GB18030", out.data(), out.size(), utf8.data(),
+                                          utf8.size(), &err);
+  ucnv_close(gb);
+  ucnv_close(u8);
+  REQUIRE(U_SUCCESS(err));
+  out.resize(n);
+  if (!encode) {
+    for (size_t p = out.find("\xEF\xBF\xBD"); p != std::string::npos; p = out.find("\xEF\xBF\xBD", p)) {
+      out.replace(p, 3, "?");
+    }
+  }
+  return out;
+}
+
+TEST_CASE("RepairGbkMojibake: bytes dropped from GBK text are never repaired wrongly") {
+  // Paragraphs of clean samples; from each, 1, 2 or 3 bytes dropped at
+  // several places and the rest decoded as a lossy GBK decoder would. The
+  // repair may restore the text or leave it (warned); it must never write
+  // something else.
+  static auto normalizer = Normalizer::Create();
+  REQUIRE(normalizer.ok());
+  int damaged = 0, restored = 0, left = 0;
+  for (const char* name : {"000_416e64e656112d15.txt", "002_9825fd42b4a1cf31.txt",
+                           "004_ebfee30354606d84.txt"}) {
+    const Normalized clean = testing::NormalizeText(testing::ReadSample(name), name);
+    for (const Paragraph& p : clean.paragraphs) {
+      const std::string text = clean.text.substr(p.begin, p.end - p.begin);
+      if (utf8::CountHan(text) < 20) continue;
+      const std::string bytes = Gb(text, true);
+      for (size_t at = 10; at + 10 < bytes.size(); at += 37) {
+        // 1, 2 or 3 bytes dropped; or (0) the lead byte of the character
+        // here turned into '?', so what follows is read out of step up to
+        // an ASCII byte, as in seed 003.
+        for (size_t lost : {0, 1, 2, 3}) {
+          std::string broken = bytes;
+          if (lost > 0) {
+            broken.erase(at, lost);
+          } else {
+            size_t lead = 0;  // the character boundary at or before `at`
+            for (size_t i = 0; i <= at; i += static_cast<unsigned char>(bytes[i]) < 0x80 ? 1 : 2) {
+              lead = i;
+            }
+            if (static_cast<unsigned char>(bytes[lead]) < 0x80) continue;
+            broken[lead] = '?';
+          }
+          const std::string input = Gb(broken, false);
+          if (input == text) continue;
+          ++damaged;
+          CAPTURE(input);
+          const Normalized out = testing::NormalizeText(input, "damaged.txt");
+          bool repaired = false;
+          for (const gongwen::Repair& r : out.repairs) repaired |= r.kind == "mojibake_lost_bytes";
+          if (repaired) {
+            CHECK(out.text == text);
+            restored += out.text == text;
+          } else {
+            ++left;
+            // What is left is visible: a '?' the decoder wrote is warned.
+            if (input.find('?') != std::string::npos) {
+              bool warned = false;
+              for (const Warning& w : out.warnings) warned |= w.code == "mojibake_unrepaired";
+              CHECK(warned);
+            }
+          }
+        }
+      }
+    }
+  }
+  MESSAGE("damaged ", damaged, ", restored ", restored, ", left as they were ", left);
+  CHECK(damaged > 300);
 }
 
 }  // namespace
