@@ -60,6 +60,28 @@ TEST_CASE("RepairGbkMojibake: lost bytes in GBK text (seed 003)") {
   }
 }
 
+TEST_CASE("seed 003 normalizes with no mojibake, pinyin or private-use character left") {
+  const Normalized n =
+      testing::NormalizeText(testing::ReadSample("003_838b7ceec8d27e5e.txt"), "003.txt");
+  const std::u32string t = utf8::ToU32(n.text);
+  for (size_t i = 0; i < t.size(); ++i) {
+    CAPTURE(i);
+    CHECK_FALSE((t[i] >= 0xE000 && t[i] <= 0xF8FF));
+    CHECK(t[i] != 0xFFFD);
+    if (t[i] == '?') {
+      CHECK_FALSE((i > 0 && utf8::IsHan(t[i - 1])));
+      CHECK_FALSE((i + 1 < t.size() && utf8::IsHan(t[i + 1])));
+    }
+  }
+  CHECK(n.text.find("(yè)") == std::string::npos);
+  CHECK(n.text.find("(jī)") == std::string::npos);
+  for (const std::string& repaired : {"待遇。“十四五”期间", "东海县", "燃气轮机", "审核推荐。县区"}) {
+    CHECK(n.text.find(repaired) != std::string::npos);
+  }
+  // Nothing stayed unrepaired, so nothing is warned.
+  for (const Warning& w : n.warnings) CHECK(w.code != "mojibake_unrepaired");
+}
+
 TEST_CASE("RepairGbkMojibake: a lost place name is chosen by the rest of the document") {
   // 东海县 and 东明县 both fit 東?縣; the document names Lianyungang's other
   // counties, so the Lianyungang one is meant.
