@@ -29,8 +29,11 @@ ParagraphKind KindOf(BlockKind k) {
 // A character that is the continuation byte of UTF-8 read as Latin-1 or
 // CP1252: U+0080..U+00BF, or one of CP1252's punctuation marks for 0x80..0x9F.
 bool IsContinuationLookalike(char32_t c) {
+  if (c < 0x80) return false;
+  if (c <= 0xBF) return true;
+  if (c < 0x152 || c > 0x2122) return false;
   static const std::u32string kCp1252 = U"€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-  return (c >= 0x80 && c <= 0xBF) || kCp1252.find(c) != std::u32string::npos;
+  return kCp1252.find(c) != std::u32string::npos;
 }
 
 // Characters a GBK decoder writes, in step or not: Han, CJK punctuation,
