@@ -607,11 +607,7 @@ std::optional<Repair> RepairLostBytes(const std::vector<Cp>& cps, size_t i, size
 
 // A three-byte UTF-8 sequence at bytes[i]; 0 when there is none.
 char32_t DecodeUtf8Three(const std::vector<uint8_t>& bytes, size_t i) {
-  if (i + 2 >= bytes.size()) return 0;
-  int b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2];
-  if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
-  char32_t c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-  return c >= 0x800 ? c : 0;
+  return i + 2 < bytes.size() ? utf8::DecodeThree(bytes[i], bytes[i + 1], bytes[i + 2]) : 0;
 }
 
 // Stretches of cps[k, end) (all with two-byte GBK codes) whose bytes are

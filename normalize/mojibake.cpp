@@ -29,11 +29,7 @@ int Cp1252Byte(char32_t c) {
 
 // A three-byte UTF-8 sequence (all CJK lives there) starting at bytes[i].
 char32_t DecodeThree(const std::vector<int>& bytes, size_t i) {
-  if (i + 2 >= bytes.size()) return 0;
-  int b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2];
-  if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
-  char32_t c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-  return c >= 0x800 ? c : 0;
+  return i + 2 < bytes.size() ? utf8::DecodeThree(bytes[i], bytes[i + 1], bytes[i + 2]) : 0;
 }
 
 bool IsPinyinLetter(char32_t c) {

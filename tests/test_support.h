@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 
 #include "extract/extract.h"
@@ -27,16 +28,24 @@ inline std::string ReadSourceFile(const std::string& relative) {
 
 inline std::string ReadSample(const std::string& name) { return ReadSourceFile("samples/" + name); }
 
+// One Normalizer for all tests (loading OpenCC takes a while).
+inline const normalize::Normalizer& TheNormalizer() {
+  static const std::unique_ptr<normalize::Normalizer> n = [] {
+    auto r = normalize::Normalizer::Create();
+    REQUIRE(r.ok());
+    return std::move(r).value();
+  }();
+  return *n;
+}
+
 // bytes -> extract (text or Markdown, by content) -> normalize, as the pipeline does.
 inline Normalized NormalizeText(const std::string& bytes, const std::string& path) {
-  static auto normalizer = normalize::Normalizer::Create();
-  REQUIRE(normalizer.ok());
   extract::Options options;
   options.path = path;
   const bool markdown = extract::SniffFormat(bytes, path) == extract::Format::kMarkdown;
   auto extracted = extract::ExtractText(bytes, options, markdown);
   REQUIRE(extracted.ok());
-  return normalizer.value()->Run(extracted.value());
+  return TheNormalizer().Run(extracted.value());
 }
 
 }  // namespace gongwen::testing

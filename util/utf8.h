@@ -51,6 +51,13 @@ inline char32_t Decode(std::string_view s, size_t i, int* len) {
   *len = 1;
   return 0xFFFD;
 }
+// The code point of a three-byte UTF-8 sequence b0 b1 b2 (all of CJK is
+// there); 0 when the bytes are not one.
+inline char32_t DecodeThree(int b0, int b1, int b2) {
+  if (b0 < 0xE0 || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  const char32_t c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+  return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : 0;
+}
 void Append(std::string* out, char32_t cp);
 std::string Encode(char32_t cp);
 std::u32string ToU32(std::string_view s);

@@ -163,8 +163,6 @@ TEST_CASE("RepairGbkMojibake: bytes dropped from GBK text are never repaired wro
   // several places and the rest decoded as a lossy GBK decoder would. The
   // repair may restore the text or leave it (warned); it must never write
   // something else.
-  static auto normalizer = Normalizer::Create();
-  REQUIRE(normalizer.ok());
   int damaged = 0, restored = 0, left = 0;
   for (const char* name : {"000_416e64e656112d15.txt", "002_9825fd42b4a1cf31.txt",
                            "004_ebfee30354606d84.txt"}) {

@@ -28,14 +28,7 @@ const char* const kSamples[] = {
     "004_ebfee30354606d84.txt",
 };
 
-const Normalizer& TheNormalizer() {
-  static const std::unique_ptr<Normalizer> n = [] {
-    auto r = Normalizer::Create();
-    REQUIRE(r.ok());
-    return std::move(r).value();
-  }();
-  return *n;
-}
+using testing::TheNormalizer;
 
 Extracted ExtractSample(const std::string& name) {
   extract::Options options;

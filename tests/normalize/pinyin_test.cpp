@@ -34,14 +34,7 @@ const Repair* FindRepair(const Normalized& n, const std::string& kind) {
   return nullptr;
 }
 
-const Normalizer& TheNormalizer() {
-  static const std::unique_ptr<Normalizer> n = [] {
-    auto r = Normalizer::Create();
-    REQUIRE(r.ok());
-    return std::move(r).value();
-  }();
-  return *n;
-}
+using testing::TheNormalizer;
 
 Normalized RunText(const std::string& text, const Options& options = {}) {
   Result<Extracted> ex = extract::ExtractText(text, extract::Options{}, /*markdown=*/false);

@@ -35,14 +35,7 @@ using gongwen::testing::ReadSample;
 
 // ---------------------------------------------------------------- helpers
 
-const Normalizer& TheNormalizer() {
-  static const std::unique_ptr<Normalizer> n = [] {
-    auto r = Normalizer::Create();
-    REQUIRE(r.ok());
-    return std::move(r).value();
-  }();
-  return *n;
-}
+using testing::TheNormalizer;
 
 // Every document in samples/ that `gongwen run` reads (text, Markdown, web
 // pages, PDFs), sorted.
