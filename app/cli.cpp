@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -46,6 +47,8 @@ Options:
   --url URL              where the input was fetched from (resolves attachment links)
   --ocr                  read scanned PDF pages with tesseract (packages tesseract-ocr,
                          tesseract-ocr-chi-sim)
+  --as-of DATE           judge metadata.status (in force or not) on DATE, YYYY-MM-DD
+                         (default: today, UTC; recorded as metadata.status_as_of)
   --keep-traditional     do not convert traditional characters to simplified
   --keep-chrome          keep site chrome and SEO spam lines
   --no-join              do not rejoin lines broken inside a sentence
@@ -64,6 +67,7 @@ Options:
   --url URL              where the page was fetched from (resolves attachment links)
   --ocr                  read scanned PDF pages with tesseract (packages tesseract-ocr,
                          tesseract-ocr-chi-sim)
+  --as-of DATE           judge metadata.status on DATE, YYYY-MM-DD (default: today, UTC)
   --keep-traditional     do not convert traditional characters to simplified
   --keep-chrome          keep site chrome and SEO spam lines
   --no-join              do not rejoin lines broken inside a sentence
@@ -81,6 +85,29 @@ struct Parsed {
   bool compact = false;
   bool help = false;
 };
+
+// YYYY-MM-DD with a month 01-12 and a day that month has.
+bool IsIsoDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+// Today's date in UTC, YYYY-MM-DD.
+std::string TodayUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
 
 // Returns an error message, or "" on success.
 std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool allow_out,
@@ -106,6 +133,11 @@ std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool a
       p->options.url = v;
     } else if (a == "--ocr") {
       p->options.ocr = true;
+    } else if (a == "--as-of") {
+      std::string v;
+      if (!value(&v)) return "--as-of needs a date (YYYY-MM-DD)";
+      if (!IsIsoDate(v)) return "--as-of: not a date of the form YYYY-MM-DD: " + v;
+      p->options.as_of = v;
     } else if (a == "--keep-traditional") {
       p->options.normalize.convert_traditional = false;
     } else if (a == "--keep-chrome") {
@@ -123,6 +155,7 @@ std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool a
       p->positional.push_back(a);
     }
   }
+  if (p->options.as_of.empty()) p->options.as_of = TodayUtc();
   return "";
 }
 

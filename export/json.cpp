@@ -60,6 +60,8 @@ Json PolicyJson(const Policy& p) {
   md["effective_from"] = OptString(m.effective_from);
   md["effective_until"] = OptString(m.effective_until);
   md["validity"] = OptString(m.validity);
+  md["status"] = m.status;
+  md["status_as_of"] = OptString(m.status_as_of);
   md["addressees"] = m.addressees;
   md["cc"] = m.cc;
   md["disclosure"] = OptString(m.disclosure);

@@ -185,6 +185,9 @@ struct Metadata {
   std::optional<std::string> signed_date, published_date, effective_from, effective_until;
   std::optional<std::string> validity, disclosure;
   std::optional<std::string> printed_by, printed_date;  // 版记: 印发机关和印发日期
+  // effective | expired | not_yet_effective | unknown, as of status_as_of.
+  std::string status = "unknown";
+  std::optional<std::string> status_as_of;
   std::vector<std::string> addressees, cc, topic_words;
   std::vector<Attachment> attachments;
   std::vector<Reference> references;

@@ -29,6 +29,12 @@ bool IsTitleOrSignature(const std::string& prev) {
   return RE2::PartialMatch(prev, kComplete);
 }
 
+// An organisation's name alone (苏州市人民政府办公室, 市科技局).
+const RE2& OrganisationRe() {
+  static const RE2 re(R"(\p{Han}{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|委))");
+  return re;
+}
+
 bool IsUnitStart(char32_t c) {
   return c == U'万' || c == U'亿' || c == U'元' || c == U'%' || c == U'个' || c == U'年' ||
          c == U'月' || c == U'日' || c == U'倍';
@@ -43,6 +49,12 @@ bool EndsMidSentence(const std::string& prev, const std::string& next) {
   // Lines of the 政府信息公开 table ("文号…主题词" / "内容概述…") are fields.
   if (!labels::SplitLine(next).empty() || !labels::SplitLine(prev).empty()) return false;
   if (IsTitleOrSignature(prev)) return false;
+  // The next line is a signature on its own (an organisation, no sentence):
+  // the 附件 list or the body ended before it.
+  if (utf8::CountCodePoints(next) <= 30 && IsTitleOrSignature(next) &&
+      RE2::FullMatch(next, OrganisationRe())) {
+    return false;
+  }
   char32_t last = utf8::LastCodePoint(prev);
   char32_t first = utf8::FirstCodePoint(next);
   if (last == U',' || last == U'，' || last == U'、') return true;

@@ -66,6 +66,14 @@ bool IsChromeLine(const std::string& text) {
   return false;
 }
 
+bool IsPageNumberLine(const std::string& text) {
+  // — 3 —, -3-, 第3页 共5页: page numbers of a PDF saved as text. A bare
+  // number is not one (table cells are bare numbers).
+  static const RE2 re(
+      R"(^\s*(?:[—–\-－─]{1,2}\s*\d{1,3}\s*[—–\-－─]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$)");
+  return RE2::FullMatch(text, re);
+}
+
 bool IsSpamLine(const std::string& text) {
   if (HasSentencePunct(text)) return false;
   int segments = 1;

@@ -197,6 +197,13 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
       b.Remove(0, p.text.size(), "spam_removed", &log);
       continue;
     }
+    if (internal::IsPageNumberLine(p.text.text)) {
+      // A PDF saved as text keeps its page numbers; the PDF reader drops
+      // them as furniture, and so does this.
+      internal::TextBuilder b(p.text);
+      b.Remove(0, p.text.size(), "page_furniture", &log);
+      continue;
+    }
     if (opt.remove_chrome) {
       if (internal::IsChromeLine(p.text.text)) {
         internal::TextBuilder b(p.text);

@@ -16,6 +16,17 @@ bool IsOddSpace(char32_t c) {
          c == 0x205F || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+bool IsDigitLike(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+
+// Whether s[b, e) stands between two digits (ASCII or full-width).
+bool BetweenDigits(const std::string& s, size_t b, size_t e) {
+  if (b == 0 || e >= s.size()) return false;
+  int len;
+  const char32_t next = utf8::Decode(s, e, &len);
+  const char32_t prev = utf8::Decode(s, utf8::PrevStart(s, b), &len);
+  return IsDigitLike(prev) && IsDigitLike(next);
+}
+
 bool IsSpaceLike(char32_t c) { return c == ' ' || IsOddSpace(c); }
 
 // Whether the space-like run around s[b, e) stands between two characters
@@ -58,6 +69,11 @@ MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs) {
     if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
         (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF05) {
       repl = utf8::Encode(c - 0xFEE0);
+      kind = "width_folded";
+    } else if ((c == 0x2236 || c == 0xFF1A || c == 0xFF0E) && BetweenDigits(s, i, i + len)) {
+      // 1∶1, 1：0.5, １２．５％: a ratio colon or a decimal point between
+      // digits is ASCII, like the digits (a colon elsewhere stays Chinese).
+      repl = c == 0xFF0E ? "." : ":";
       kind = "width_folded";
     } else if (IsOddSpace(c) && !(keep_tabs && c == '\t')) {
       repl = " ";

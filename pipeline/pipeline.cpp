@@ -31,7 +31,7 @@ Result<Policy> Pipeline::Process(std::string_view bytes, const std::string& path
     ex.source.sha256 = Sha256Hex(bytes);
     ex.source.bytes = static_cast<int64_t>(bytes.size());
     Normalized norm = normalizer_->Run(ex, options.normalize);
-    return structure::Structure(norm);
+    return structure::Structure(norm, structure::Options{options.as_of});
   } catch (const std::exception& e) {
     return Error{ErrorCode::kInternal, std::string("internal error: ") + e.what()};
   }

@@ -27,6 +27,7 @@ struct ProcessOptions {
   std::optional<std::string> declared_charset = std::nullopt;
   std::optional<std::string> url = std::nullopt;  // where the input came from
   bool ocr = false;  // OCR scanned PDF pages with tesseract
+  std::string as_of;  // the day metadata.status is judged on (YYYY-MM-DD); empty: not judged
 };
 
 class Pipeline {

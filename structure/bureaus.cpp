@@ -22,6 +22,23 @@ bool StartsWithLevel(std::string_view s) {
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kLevel);
 }
 
+// A last sentence that only says who is responsible: "此项工作由市自然资源
+// 和城乡建设局会同市政务服务局负责" -> the byte range of the units.
+std::optional<std::pair<size_t, size_t>> SentenceAttribution(std::string_view s) {
+  static const RE2 kSentence(
+      R"((?:^|。|；|;|\n)\s*(?:此项工作|该项工作|相关工作|上述工作|以上工作|具体工作)?由([^。；;，,\n]{2,80}?)(?:按职责分工负责|共同负责|牵头负责|负责落实|负责实施|负责)$)");
+  // "由市市场监管局牵头，市发展改革委、市财政局配合"
+  static const RE2 kLeadAndHelpers(
+      R"((?:^|。|；|;|\n)\s*由([^。；;，,\n]{2,40}?牵头[，,][^。；;\n]{2,80}?(?:配合|参与|协助))$)");
+  re2::StringPiece in(s.data(), s.size());
+  re2::StringPiece units;
+  if (!RE2::PartialMatch(in, kSentence, &units) && !RE2::PartialMatch(in, kLeadAndHelpers, &units)) {
+    return std::nullopt;
+  }
+  const size_t b = units.data() - s.data();
+  return std::make_pair(b, b + units.size());
+}
+
 }  // namespace
 
 bool LooksLikeOrganisation(std::string_view name) {
@@ -31,7 +48,9 @@ bool LooksLikeOrganisation(std::string_view name) {
   RE2::Replace(&n, kAlias, "");
   static const RE2 kOrg(
       R"(^\p{Han}[\p{Han}\w、()（）]{1,30}?(?:局|委|办|院|厅|部|署|府|会|行|所|队|站|处|室|协|联|社|团|馆|关|司|校|中心|集团|公司|银行|支行|分行|海关|分局|办公室)$)");
-  return RE2::FullMatch(n, kOrg);
+  // 各镇(街道), 各区县, 各有关单位: every unit of a level, a compound kept whole.
+  static const RE2 kEvery(R"(^各[\p{Han}、]{0,8}?(?:镇|乡|街道|区|县|市|单位|部门)$)");
+  return RE2::FullMatch(n, kOrg) || RE2::FullMatch(n, kEvery);
 }
 
 std::vector<NamePiece> SplitBureauList(std::string_view list) {
@@ -49,6 +68,14 @@ std::vector<NamePiece> SplitBureauList(std::string_view list) {
       seps.emplace_back(list.substr(i, len));
       start = i + len;
     }
+    // 市工信局会同市财政局: two units working together.
+    if (depth == 0 && c == U'会' && list.substr(i, 6) == "会同") {
+      pieces.push_back(NamePiece{std::string(list.substr(start, i - start)), start, i});
+      seps.emplace_back("会同");
+      start = i + 6;
+      i += 6;
+      continue;
+    }
     i += len;
   }
   pieces.push_back(NamePiece{std::string(list.substr(start)), start, list.size()});
@@ -63,8 +90,15 @@ std::vector<NamePiece> SplitBureauList(std::string_view list) {
       p.end = pieces[k + 1].end;
       ++k;
     }
-    // Trim, keeping offsets exact.
+    // Trim, keeping offsets exact; "市市场监管局牵头" / "市财政局配合" name
+    // the unit and its part in the work.
     std::string_view t = utf8::Trim(p.name);
+    for (std::string_view role : {"牵头", "配合", "参与", "协助"}) {
+      if (t.size() > role.size() + 6 && t.substr(t.size() - role.size()) == role) {
+        t.remove_suffix(role.size());
+        break;
+      }
+    }
     size_t lead = t.empty() ? 0 : static_cast<size_t>(t.data() - p.name.data());
     NamePiece out{std::string(t), p.begin + lead, p.begin + lead + t.size()};
     if (!out.name.empty()) merged.push_back(out);
@@ -111,6 +145,18 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
     utf8::Decode(s, open, &len);
     list_begin = open + len;
     list_end = close;
+    // (省财政厅、广东省税务局按职责分工负责): the units, then their duty.
+    static const RE2 kDuty(R"((?:按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责|牵头负责|负责)$)");
+    re2::StringPiece in(s.data() + list_begin, list_end - list_begin);
+    re2::StringPiece duty;
+    static const RE2 kDutyAt(R"(^.*?((?:按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责|牵头负责|负责))$)");
+    if (RE2::PartialMatch(in, kDuty) && RE2::FullMatch(in, kDutyAt, &duty)) {
+      list_end -= duty.size();
+    }
+  } else if (auto sentence = SentenceAttribution(s.substr(0, e))) {
+    // "…。由市工信局会同市财政局负责。"
+    list_begin = sentence->first;
+    list_end = sentence->second;
   } else {
     // An unbracketed list closing the clause: "…。责任单位:市经信局、市财政局".
     static const RE2 kBare(

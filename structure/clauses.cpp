@@ -123,6 +123,22 @@ std::optional<std::string> ClauseHeading(std::string_view rest, bool has_childre
   return std::string(phrase);
 }
 
+// 第X条 usually starts with body text ("第二条　本细则适用于…"), but some
+// articles open with a title phrase ("第三条　流片奖励。对…", "第九条　申报
+// 程序："): a short nominal phrase, not a sentence with a subject or verb of
+// the rules (本办法由…负责解释, 各地应当…).
+std::optional<std::string> ArticleHeading(std::string_view rest, bool has_children) {
+  std::optional<std::string> phrase = ClauseHeading(rest, has_children);
+  if (!phrase || utf8::CountCodePoints(*phrase) > 12) return std::nullopt;
+  // Something must follow the phrase: the article's body or its items.
+  if (!has_children && utf8::Trim(rest).size() <= phrase->size() + 3) return std::nullopt;
+  static const RE2 kSentence(
+      "^(?:本|各|凡|对|为|在|经|由|从|自|依|按|根据)|由|负责|施行|实施|适用|应当|应|可以|可|"
+      "按照|根据|依照|实行|予以|给予|不得|是指|包括|的");
+  if (RE2::PartialMatch(*phrase, kSentence)) return std::nullopt;
+  return phrase;
+}
+
 bool IsClosingParagraph(std::string_view p) {
   re2::StringPiece in(p.data(), p.size());
   if (RE2::PartialMatch(in, ClosingRe())) return true;
@@ -246,7 +262,8 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
       has_children = next_style != m.style;
       for (const Level& l : stack) has_children = has_children && l.style != next_style;
     }
-    c.heading = m.style == "article" ? std::nullopt : ClauseHeading(rest, has_children);
+    c.heading = m.style == "article" ? ArticleHeading(rest, has_children)
+                                     : ClauseHeading(rest, has_children);
     if (stack.empty()) last_top_ordinal = m.ordinal;
     stack.push_back(Level{m.style, m.ordinal, c.index});
 
@@ -254,7 +271,13 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
     // up to the document's closing part.
     size_t own_begin = para.begin;
     size_t own_end;
-    if (k + 1 < starts.size()) {
+    // The next clause restarts the numbering (一、 again: a second text such
+    // as an 附件 follows), so this one is the last of its text, and the
+    // closing part between them is not its own.
+    const bool next_restarts = k + 1 < starts.size() && starts[k + 1].marker.ordinal == 1 &&
+                               !stack.empty() && stack.front().style == starts[k + 1].marker.style &&
+                               last_top_ordinal >= 1;
+    if (k + 1 < starts.size() && !next_restarts) {
       size_t next = starts[k + 1].para;
       own_end = doc.paragraphs[next - 1].end;
     } else {
@@ -264,7 +287,8 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
       bool heading_only = first.find("。") == std::string_view::npos &&
                           utf8::CountCodePoints(first) <= 40;
       own_end = para.end;
-      for (size_t i = s.para + 1; i < doc.paragraphs.size(); ++i) {
+      const size_t limit = k + 1 < starts.size() ? starts[k + 1].para : doc.paragraphs.size();
+      for (size_t i = s.para + 1; i < limit; ++i) {
         std::string_view p = para_text(i);
         const bool table_row = doc.paragraphs[i].kind == ParagraphKind::kTableRow;
         if (!table_row && IsClosingParagraph(p)) break;

@@ -5,7 +5,22 @@
 
 namespace gongwen::structure {
 
-Policy Structure(const Normalized& doc) {
+std::string PolicyStatus(const Metadata& md, const std::string& as_of) {
+  if (as_of.empty()) return "unknown";
+  // The page's own 时效性 field, when it says the policy was repealed.
+  if (md.validity) {
+    for (const char* word : {"失效", "废止", "过期", "已撤销"}) {
+      if (md.validity->find(word) != std::string::npos) return "expired";
+    }
+  }
+  // ISO dates compare as strings.
+  if (md.effective_from && as_of < *md.effective_from) return "not_yet_effective";
+  if (md.effective_until && as_of > *md.effective_until) return "expired";
+  if (md.effective_from || md.effective_until) return "effective";
+  return "unknown";
+}
+
+Policy Structure(const Normalized& doc, const Options& options) {
   Policy p;
   const utf8::CodePointIndex cps(doc.text);
   p.source = doc.source;
@@ -13,6 +28,8 @@ Policy Structure(const Normalized& doc) {
   p.repairs = doc.repairs;
   p.warnings = doc.warnings;
   p.metadata = internal::FindMetadata(doc, &p.warnings, cps);
+  p.metadata.status = PolicyStatus(p.metadata, options.as_of);
+  if (!options.as_of.empty()) p.metadata.status_as_of = options.as_of;
   p.clauses = internal::FindClauses(doc, cps, &p.warnings);
   p.tables = internal::BuildTables(doc, cps);
   p.id = Sha256Hex(doc.text).substr(0, 16);

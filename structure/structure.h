@@ -15,7 +15,17 @@
 
 namespace gongwen::structure {
 
-Policy Structure(const Normalized& doc);
+struct Options {
+  // The day `metadata.status` is judged on (YYYY-MM-DD); empty: not judged,
+  // status "unknown". The command line passes today unless told otherwise.
+  std::string as_of;
+};
+
+Policy Structure(const Normalized& doc, const Options& options = {});
+
+// effective | expired | not_yet_effective | unknown for a policy with this
+// metadata on `as_of` (YYYY-MM-DD).
+std::string PolicyStatus(const Metadata& md, const std::string& as_of);
 
 }  // namespace gongwen::structure
 

@@ -98,6 +98,8 @@ class ScriptConverter {
 
 // noise.cpp: site chrome and SEO spam.
 bool IsChromeLine(const std::string& text);
+// A line that is only a page number (— 3 —, 第3页 共5页): page furniture.
+bool IsPageNumberLine(const std::string& text);
 bool IsSpamLine(const std::string& text);
 // How many words of the spam lexicon occur in text.
 int SpamWordCount(const std::string& text);

@@ -56,6 +56,8 @@ TEST_CASE("EndsMidSentence") {
          "2021年4月12日", "next is a date line"},
         {"建立市重大产业创新平台激励机制,探索拨款资助和股权投资结合模式,灵活使用政策工具",
          "2025年11月25日印发", "next is an issue date line"},
+        {"2.苏州市科技创新券服务机构备案表", "苏州市人民政府办公室",
+         "next is the signature after the 附件 list"},
         {"市政府办公室关于印发连云港市重大产业创新平台建设实施方案的通知", "各县、区人民政府,市各有关单位:",
          "prev is a title"},
         {"连云港市人民政府办公室", "2021年4月12日", "prev is a signature"},

@@ -22,6 +22,17 @@ std::vector<RawRepair> Chrome(const RepairLog& log) {
   return it == log.by_kind().end() ? std::vector<RawRepair>{} : it->second;
 }
 
+TEST_CASE("IsPageNumberLine") {
+  for (const char* line : {"—2—", "— 12 —", "-3-", "－ 4 －", "第3页", "第 3 页 共 5 页", "第3页，共5页"}) {
+    CAPTURE(line);
+    CHECK(IsPageNumberLine(line));
+  }
+  for (const char* line : {"2", "2025", "——经济贡献显著提高", "第3页的表格", "1—2个"}) {
+    CAPTURE(line);
+    CHECK_FALSE(IsPageNumberLine(line));
+  }
+}
+
 TEST_CASE("IsChromeLine") {
   SUBCASE("page furniture") {
     const std::string lines[] = {
@@ -33,6 +44,10 @@ TEST_CASE("IsChromeLine") {
         "【打印】【关闭】",
         "返回顶部",
         "分享到:微信 微博 QQ空间",
+        // Breadcrumbs.
+        "首页 > 政务公开 > 政府文件 > 市政府文件",
+        "广东省人民政府门户网站 > 政务公开 > 政府文件 > 省政府办公厅文件",
+        "当前位置:首页>信息公开>政策文件",
     };
     for (const std::string& line : lines) {
       CAPTURE(line);
@@ -43,6 +58,7 @@ TEST_CASE("IsChromeLine") {
   SUBCASE("policy text is not chrome") {
     const std::string lines[] = {
         "1. 强化关键核心技术攻关。聚焦产业需求,组织编制“卡脖子”技术攻关清单。",
+        "首页>政务公开>政府文件>市政府文件杭州市人民政府关于加快推进人工智能产业高质量发展的实施意见。",
         "市民可扫一扫二维码打开当前页面查看政策解读。",
         "连云港市人民政府办公室",
         "(此件公开发布)",

@@ -36,6 +36,11 @@ TEST_CASE("FoldWidth") {
         {"超过\xEF\xBC\x98\xEF\xBC\x90\xEF\xBC\x85", "超过80%", 3},              // ８０％
         {"\xEF\xBD\x83\xEF\xBD\x8D\xEF\xBD\x8D\xEF\xBD\x89", "cmmi", 4},         // ｃｍｍｉ
         {"第72次常务会议", "第72次常务会议", 0},
+        // A ratio colon or a decimal point between digits.
+        {"按1\u22361配套", "按1:1配套", 1},
+        {"减按\uff11\uff12\uff0e\uff15\uff05计入", "减按12.5%计入", 5},
+        {"按1\uff1a0.5比例", "按1:0.5比例", 1},
+        {"附件\uff1a名单", "附件\uff1a名单", 0},
     };
     for (const Case& c : cases) {
       CAPTURE(c.in);

@@ -1,6 +1,8 @@
 // Golden test: every input in samples/ has its expected gongwen/1 output in
-// samples/expected/<file name>.json. A difference fails with the first
-// differing line; regenerate with scripts/update-golden and review the diff.
+// samples/expected/<file name>.json, with metadata.status judged as of
+// kGoldenAsOf (scripts/update-golden passes the same date). A difference
+// fails with the first differing line; regenerate with scripts/update-golden
+// and review the diff.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -14,6 +16,8 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr char kGoldenAsOf[] = "2026-01-01";
 
 std::vector<std::string> SampleInputs() {
   std::vector<std::string> names;
@@ -53,7 +57,9 @@ TEST_CASE("golden: samples/ match samples/expected/") {
     auto expected =
         gongwen::files::Read(std::string(GONGWEN_SOURCE_DIR) + "/samples/expected/" + name + ".json");
     REQUIRE_MESSAGE(expected.ok(), "no expected output for ", name, " (scripts/update-golden)");
-    auto policy = pipeline.value()->Process(bytes.value(), "samples/" + name);
+    gongwen::ProcessOptions options;
+    options.as_of = kGoldenAsOf;
+    auto policy = pipeline.value()->Process(bytes.value(), "samples/" + name, options);
     REQUIRE(policy.ok());
     std::string got = gongwen::output::ToJsonPretty(policy.value());
     std::string diff = FirstDifference(expected.value(), got);

@@ -65,6 +65,25 @@ TEST_CASE("FindAttribution") {
     CheckRefs(text, Attribution(text), {"市科技局", "市发改委", "市工信局", "市财政局"});
   }
 
+  SUBCASE("a closing sentence that only says who is responsible") {
+    std::string text = "新建工业项目“拿地即开工”覆盖率达到80%。此项工作由市自然资源和城乡建设局会同市政务服务局负责。";
+    CheckRefs(text, Attribution(text), {"市自然资源和城乡建设局", "市政务服务局"});
+    text = "对年度销售额超过1亿元的家居卖场,给予20万元奖励。由市工信局会同市财政局负责。";
+    CheckRefs(text, Attribution(text), {"市工信局", "市财政局"});
+    text = "建立涉企收费目录清单制度。由市市场监管局牵头,市发展改革委、市财政局配合。";
+    CheckRefs(text, Attribution(text), {"市市场监管局", "市发展改革委", "市财政局"});
+    // Units doing something inside a sentence are mentions, not an attribution.
+    text = "由市纪委监委会同市审计局开展专项督查,确保资金安全。";
+    CHECK(Attribution(text).empty());
+  }
+
+  SUBCASE("a bracketed list with the units' duty after it, and every unit of a level") {
+    std::string text = "再减半征收企业所得税。(省财政厅、广东省税务局按职责分工负责)";
+    CheckRefs(text, Attribution(text), {"省财政厅", "广东省税务局"});
+    text = "补助期限不超过3年。(责任单位:区经信局、区财政局,各镇(街道))";
+    CheckRefs(text, Attribution(text), {"区经信局", "区财政局", "各镇(街道)"});
+  }
+
   SUBCASE("full-width brackets and a trailing 。") {
     std::string text = "支持职业技能培训学校开设安防专业课程。（市教育局、市人社局）。";
     CheckRefs(text, Attribution(text), {"市教育局", "市人社局"});
