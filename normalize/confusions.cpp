@@ -19,6 +19,7 @@ namespace {
 
 struct Confusions {
   std::vector<std::pair<std::string, std::string>> fixes;  // longest FROM first
+  std::vector<std::u32string> not_before;                   // by fix: characters that veto it
   std::vector<std::string> suspects;
   std::unordered_map<char32_t, std::vector<size_t>> first;  // first character -> fixes
 
@@ -27,16 +28,26 @@ struct Confusions {
       Confusions c;
       for (std::string_view line : data::Lines(data::ConfusionsTsv())) {
         auto f = data::Fields(line);
-        if (f.size() != 2) continue;
+        if (f.size() < 2) continue;
         if (f[1] == "?") {
           c.suspects.emplace_back(f[0]);
         } else {
           c.fixes.emplace_back(std::string(f[0]), std::string(f[1]));
+          c.not_before.push_back(f.size() > 2 ? utf8::ToU32(f[2]) : std::u32string());
         }
       }
-      std::stable_sort(c.fixes.begin(), c.fixes.end(), [](const auto& a, const auto& b) {
-        return a.first.size() > b.first.size();
+      // Longest FROM first, keeping each fix with its veto.
+      std::vector<size_t> order(c.fixes.size());
+      for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::stable_sort(order.begin(), order.end(), [&c](size_t a, size_t b) {
+        return c.fixes[a].first.size() > c.fixes[b].first.size();
       });
+      auto fixes = c.fixes;
+      auto vetoes = c.not_before;
+      for (size_t k = 0; k < order.size(); ++k) {
+        c.fixes[k] = fixes[order[k]];
+        c.not_before[k] = vetoes[order[k]];
+      }
       for (size_t k = 0; k < c.fixes.size(); ++k) {
         c.first[utf8::FirstCodePoint(c.fixes[k].first)].push_back(k);
       }
@@ -62,7 +73,10 @@ void FindListed(const std::string& s, std::vector<Fix>* out) {
     if (it != c.first.end()) {
       for (size_t k : it->second) {
         const auto& [from, to] = c.fixes[k];
-        if (s.compare(i, from.size(), from) == 0) {
+        if (s.compare(i, from.size(), from) == 0 &&
+            !(i + from.size() < s.size() &&
+              c.not_before[k].find(utf8::FirstCodePoint(std::string_view(s).substr(
+                  i + from.size()))) != std::u32string::npos)) {
           out->push_back(Fix{i, i + from.size(), to});
           i += from.size();
           len = 0;
@@ -146,9 +160,13 @@ MappedText RepairConfusions(const MappedText& in, RepairLog* log) {
 std::vector<Warning> FindOcrSuspects(const std::string& text) {
   std::vector<Warning> out;
   for (const std::string& suspect : Confusions::Get().suspects) {
+    size_t counted = 0;  // code points of text[0, counted_bytes)
+    size_t counted_bytes = 0;
     for (size_t p = text.find(suspect); p != std::string::npos;
          p = text.find(suspect, p + suspect.size())) {
-      const int64_t at = utf8::CountCodePoints(std::string_view(text).substr(0, p));
+      counted += utf8::CountCodePoints(std::string_view(text).substr(counted_bytes, p - counted_bytes));
+      counted_bytes = p;
+      const int64_t at = static_cast<int64_t>(counted);
       out.push_back(Warning{"ocr_suspect",
                             "'" + suspect + "' is probably an OCR or typing confusion",
                             Span{at, at + utf8::CountCodePoints(suspect)}});

@@ -457,6 +457,9 @@ std::optional<Repair> RepairLostBytes(const std::vector<Cp>& cps, size_t i, size
                                       const DocumentContext& doc) {
   const GbkTable& gbk = GbkTable::Get();
   const size_t lost_marks = r - i;
+  // More than three '?' in a row lost too much to tell what: warned only
+  // (and the search below grows with every lost character).
+  if (lost_marks > 3) return std::nullopt;
   // The damaged window after the gap: its bytes, up to a dangling ASCII trail
   // byte (where the decoder found its step again) or the first plain ASCII.
   std::vector<uint8_t> known;
@@ -559,7 +562,7 @@ std::optional<Repair> RepairLostBytes(const std::vector<Cp>& cps, size_t i, size
   std::optional<Key> best_key;
   std::string best_after;
   bool best_unique = false, best_in_step = false;
-  for (size_t lost_chars = 0; lost_chars <= lost_marks; ++lost_chars) {
+  for (size_t lost_chars = 0; lost_chars <= std::min<size_t>(lost_marks, 2); ++lost_chars) {
     const size_t lost_bytes = 2 * lost_chars + (odd ? 1 : 0);
     if (lost_bytes == 0 || lost_bytes < lost_marks) continue;
     std::vector<Slot> slots = left;
@@ -623,8 +626,9 @@ void FindUtf8AsGbk(const std::vector<Cp>& cps, size_t k, size_t end,
     std::string decoded;
     int han = 0, common = 0;
     size_t seqs = 0;
-    size_t best_chars = 0;
-    std::string best;
+    // The longest stretch that ends on a character boundary, with its counts.
+    size_t best_chars = 0, best_bytes = 0;
+    int best_han = 0, best_common = 0, best_n = 0;
     while (char32_t c = DecodeUtf8Three(bytes, b)) {
       if (!utf8::IsHan(c) && !utf8::IsCjkPunct(c)) break;
       han += utf8::IsHan(c);
@@ -634,23 +638,27 @@ void FindUtf8AsGbk(const std::vector<Cp>& cps, size_t k, size_t end,
       ++seqs;
       if (seqs % 2 == 0) {  // ends on a character boundary
         best_chars = (b - 2 * m) / 2;
-        best = decoded;
+        best_bytes = decoded.size();
+        best_han = han;
+        best_common = common;
+        best_n = static_cast<int>(seqs);
       }
     }
-    if (best_chars >= 3 && han >= 2) {
+    if (best_chars >= 3 && best_han >= 2) {
       int rare = 0;
       for (size_t x = k + m; x < k + m + best_chars; ++x) {
         rare += IsPrivateUse(cps[x].c) || Commonness(cps[x].c, script) < 2;
       }
-      const int n = static_cast<int>(utf8::CountCodePoints(best));
       // Clearly better: the original is mostly rare, the result common.
-      if (rare * 2 >= static_cast<int>(best_chars) && common * 10 >= n * 9) {
-        out->push_back(Repair{k + m, k + m + best_chars, best, "mojibake_gbk"});
+      if (rare * 2 >= static_cast<int>(best_chars) && best_common * 10 >= best_n * 9) {
+        out->push_back(Repair{k + m, k + m + best_chars, decoded.substr(0, best_bytes), "mojibake_gbk"});
         m += best_chars;
         continue;
       }
     }
-    ++m;
+    // A stretch that decoded but was not taken is not tried again from
+    // inside (that would be quadratic in long runs).
+    m += std::max<size_t>(1, best_chars);
   }
 }
 
@@ -661,7 +669,11 @@ bool DocumentContext::Contains(const std::u32string& word) const {
     for (char32_t c : utf8::ToU32(text_)) simple_.push_back(script_.Simplify(c));
     built_ = true;
   }
-  return simple_.find(word) != std::u32string::npos;
+  auto it = seen_.find(word);
+  if (it != seen_.end()) return it->second;
+  const bool found = simple_.find(word) != std::u32string::npos;
+  seen_.emplace(word, found);
+  return found;
 }
 
 bool DocumentContext::Supports(const std::u32string& word) const {
@@ -692,6 +704,7 @@ MappedText RepairGbkMojibake(const MappedText& in, const ScriptConverter& script
   const std::string& s = in.text;
   const std::vector<Cp> cps = CodePoints(s);
   std::vector<Repair> repairs;
+  int attempts = 0;
   for (size_t k = 0; k < cps.size();) {
     const char32_t c = cps[k].c;
     if (IsLost(c)) {
@@ -699,7 +712,9 @@ MappedText RepairGbkMojibake(const MappedText& in, const ScriptConverter& script
       while (r < cps.size() && IsLost(cps[r].c)) ++r;
       const bool beside_han = (k > 0 && (utf8::IsHan(cps[k - 1].c) || IsPrivateUse(cps[k - 1].c))) ||
                               (r < cps.size() && (utf8::IsHan(cps[r].c) || IsPrivateUse(cps[r].c)));
-      if (beside_han) {
+      // A paragraph with hundreds of '?' is beyond repair by search: the
+      // first 64 gaps are tried, the rest only warned.
+      if (beside_han && ++attempts <= 64 && doc.TakeAttempt()) {
         if (auto rep = RepairLostBytes(cps, k, r, script, doc)) {
           repairs.push_back(*rep);
           k = rep->end;

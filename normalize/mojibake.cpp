@@ -74,6 +74,14 @@ bool InPinyinSyllable(const std::string& s, const Cps& cps, size_t k, size_t end
          (latin(s[e]) || s[e] == ')');
 }
 
+// One character decoded right after a Latin letter is more likely the
+// letter's accent and the punctuation after the word (Café…… -> Caf酅).
+bool AfterLatinLetter(const std::string& s, size_t b) {
+  if (b == 0) return false;
+  const char c = s[b - 1];
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 }  // namespace
 
 MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log) {
@@ -118,7 +126,8 @@ MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log) {
     // (2025å¹´ -> 2025年, (yÃ¨) -> (yè)): no legitimate Latin text is.
     std::string whole;
     bool han = false;
-    if (DecodeWhole(bytes, &whole, &han) && (han || InPinyinSyllable(s, cps, k, run_end))) {
+    if (DecodeWhole(bytes, &whole, &han) && (han || InPinyinSyllable(s, cps, k, run_end)) &&
+        !(utf8::CountCodePoints(whole) == 1 && han && AfterLatinLetter(s, cps[k].begin))) {
       b.Copy(copied, cps[k].begin);
       b.Replace(cps[k].begin, cps[run_end - 1].end, whole, "mojibake_latin1", log);
       copied = cps[run_end - 1].end;

@@ -76,8 +76,10 @@ void WarnSuspiciousCharacters(const std::string& text, std::vector<Warning>* war
       if (near) return "'?' inside Chinese text (lost bytes)";
     }
     if (c >= 0x80 && c <= 0x9F) return "C1 control character (UTF-8 read as Latin-1)";
-    if ((c >= 0xC0 && c <= 0xFF && IsContinuationLookalike(next)) ||
-        (IsContinuationLookalike(c) && prev >= 0xC0 && prev <= 0xFF)) {
+    // × and ÷ are signs (关于“×××”同志), not letters.
+    auto latin_letter = [](char32_t x) { return x >= 0xC0 && x <= 0xFF && x != 0xD7 && x != 0xF7; };
+    if ((latin_letter(c) && IsContinuationLookalike(next)) ||
+        (IsContinuationLookalike(c) && latin_letter(prev))) {
       return "UTF-8 read as Latin-1/CP1252";
     }
     return nullptr;

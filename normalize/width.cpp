@@ -33,7 +33,9 @@ bool IsSpaceLike(char32_t c) { return c == ' ' || IsOddSpace(c); }
 // that are neither Chinese nor space: the spaces pass keeps such a space.
 bool BetweenWords(const std::string& s, size_t b, size_t e) {
   char32_t prev = 0, next = 0;
-  for (size_t i = b; i > 0;) {
+  // A run of more than 8 spaces is layout whatever is around it; looking no
+  // further keeps a long run linear.
+  for (size_t i = b, n = 0; i > 0 && n < 8; ++n) {
     i = utf8::PrevStart(s, i);
     int len;
     char32_t c = utf8::Decode(s, i, &len);
@@ -42,7 +44,7 @@ bool BetweenWords(const std::string& s, size_t b, size_t e) {
       break;
     }
   }
-  for (size_t i = e; i < s.size();) {
+  for (size_t i = e, n = 0; i < s.size() && n < 8; ++n) {
     int len;
     char32_t c = utf8::Decode(s, i, &len);
     if (!IsSpaceLike(c)) {

@@ -3,6 +3,7 @@
 #ifndef GONGWEN_NORMALIZE_INTERNAL_PASSES_H_
 #define GONGWEN_NORMALIZE_INTERNAL_PASSES_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,6 +47,9 @@ class DocumentContext {
   // Whether the document uses `word` (simplified) or, for a place name, its
   // city or another division of that city.
   bool Supports(const std::u32string& word) const;
+  // Lost-byte searches are costly: a document gets 512 of them, the rest of
+  // its '?'s are only warned.
+  bool TakeAttempt() const { return ++attempts_ <= 512; }
 
  private:
   bool Contains(const std::u32string& word) const;
@@ -53,6 +57,8 @@ class DocumentContext {
   const ScriptConverter& script_;
   mutable std::u32string simple_;
   mutable bool built_ = false;
+  mutable std::map<std::u32string, bool> seen_;  // Contains(), memoised
+  mutable int attempts_ = 0;
 };
 MappedText RepairGbkMojibake(const MappedText& in, const ScriptConverter& script,
                              const DocumentContext& doc, RepairLog* log);

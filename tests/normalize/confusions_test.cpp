@@ -36,6 +36,7 @@ TEST_CASE("RepairConfusions") {
       {"奖励类项目、企业类别、国产亚洲品牌", "奖励类项目、企业类别、国产亚洲品牌", 0},
       {"ISO9001认证、O2O平台、Android系统", "ISO9001认证、O2O平台、Android系统", 0},
       {"突兀", "突兀", 0},
+      {"关于开展各类励志教育活动的通知", "关于开展各类励志教育活动的通知", 0},
   };
   for (const Case& c : cases) {
     CAPTURE(c.in);

@@ -56,7 +56,8 @@ TEST_CASE("RepairLatin1Mojibake") {
 
   SUBCASE("text that only looks Latin is left alone") {
     for (std::string in : {"café", "Müller GmbH", "“引号”……——", "R&D经费支出占GDP比重", "½ ¼ ©2024",
-                           "é", "Ã©", "€100", "naïve résumé"}) {
+                           "é", "Ã©", "€100", "naïve résumé",
+                           "咖啡店名为Café……等。", "“Café”…", "Café\u00a0\u00a0"}) {
       CAPTURE(in);
       RepairLog log;
       MappedText m = RepairLatin1Mojibake(MappedText::FromSource(in, 0), &log);
