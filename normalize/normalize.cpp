@@ -213,6 +213,13 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
         continue;
       }
       p.text = internal::RemoveChromeFragments(p.text, &log);
+      // What the fragments leave may be chrome as a whole (字号:[大][中][小]
+      // 打印本页 关闭窗口 -> 打印本页 关闭窗口).
+      if (internal::IsChromeLine(p.text.text)) {
+        internal::TextBuilder b(p.text);
+        b.Remove(0, p.text.size(), "chrome_removed", &log);
+        continue;
+      }
     }
     if (opt.fix_confusions) p.text = internal::RepairConfusions(p.text, &log);
     p.text = internal::CollapseLayoutSpaces(p.text, &log);
