@@ -1,11 +1,15 @@
 #include "app/cli.h"
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <set>
 
+#include "app/eval.h"
 #include "export/json.h"
 #include "pipeline/pipeline.h"
 #include "util/files.h"
@@ -21,11 +25,16 @@ Usage:
   gongwen run PATH... [-o OUT]   process files and folders, write OUT/documents.jsonl
                                  and OUT/docs/<id>.json
   gongwen extract FILE           print one document's JSON ("-" reads stdin)
+  gongwen eval --gold DIR RUN.jsonl
+                                 score a run's documents.jsonl against gold files:
+                                 per-field precision, recall, F1 and overall
   gongwen help [COMMAND]         this text, or a command's options
   gongwen --version
 
 Exit codes: 0 all inputs processed; 1 some inputs failed (others still written);
             2 usage error; 3 fatal (output not writable, resources missing).
+            eval: 1 when a score is below --min-f1/--min-field, 3 when the gold
+            or the run cannot be read.
 )";
 
 constexpr char kRunHelp[] = R"(Usage: gongwen run PATH... [-o OUT] [options]
@@ -74,6 +83,39 @@ Options:
   --compact              one line instead of indented JSON
   -h, --help             this text
 )";
+
+constexpr char kEvalHelp[] = R"help(Usage: gongwen eval --gold DIR RUN.jsonl [options]
+
+Scores a run (the documents.jsonl that "gongwen run" writes) against a folder
+of gold annotations: every *.json file in DIR (not recursive), one per
+document, format gongwen-gold/1 (samples/gold/README.md). The rules are those
+of the reference scorer ../shared/tools/score.py; both print the same numbers:
+  - a gold file's "source" (or each of its "sources") is the file name of the
+    record's source.path; a document missing from the run is scored as all
+    misses and listed under "documents with no output"
+  - clauses are matched by (part, path); money (in yuan), percent and ratio
+    values and the responsible bureaus by the clause they belong to; true and
+    false positives and negatives are summed over all documents (micro), then
+    precision P, recall R and F1
+  - metadata fields (title, doc_number, issuer, signed_date, published_date,
+    effective_from, effective_until) and clause headings are accuracies, shown
+    in the F1 column with correct/total
+  - text is compared after NFKC, with curly quotes and 「」 made straight and
+    whitespace removed
+  - overall F1 is the mean of the field scores; lowest field is their minimum
+
+Options:
+  --gold DIR             folder of gold files (required)
+  --min-f1 X             exit 1 when overall F1 < X
+  --min-field X          exit 1 when any field scores < X
+  --json                 print a JSON report (gongwen-eval/1) instead of the table
+  -v, --verbose          list every miss: clauses missing or extra, wrong values
+  -h, --help             this text
+
+Exit: 0 the scores meet the floors; 1 a score is below a floor; 2 usage error;
+      3 the gold or the run cannot be read: each problem is reported on stderr
+        as "path: error: reason (byte N)", byte offsets counted from 0.
+)help";
 
 const std::vector<std::string> kExtensions = {"txt", "text", "md", "markdown", "html", "htm", "shtml", "pdf"};
 
@@ -253,6 +295,84 @@ int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
+// A finite number for --min-f1 / --min-field.
+bool ParseFloor(const std::string& text, double* value) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(v)) return false;
+  *value = v;
+  return true;
+}
+
+int EvalCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string gold_dir;
+  std::vector<std::string> positional;
+  double min_f1 = 0.0, min_field = 0.0;
+  bool json = false, verbose = false;
+  auto usage = [&](const std::string& problem) {
+    err << "gongwen eval: " << problem << "\n" << kEvalHelp;
+    return 2;
+  };
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      out << kEvalHelp;
+      return 0;
+    } else if (a == "--gold") {
+      if (i + 1 >= args.size()) return usage("--gold needs a folder");
+      gold_dir = args[++i];
+    } else if (a == "--min-f1" || a == "--min-field") {
+      if (i + 1 >= args.size() || !ParseFloor(args[i + 1], a == "--min-f1" ? &min_f1 : &min_field)) {
+        return usage(a + " needs a number (e.g. 0.95)");
+      }
+      ++i;
+    } else if (a == "--json") {
+      json = true;
+    } else if (a == "-v" || a == "--verbose") {
+      verbose = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage("unknown option " + a);
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (gold_dir.empty()) return usage("--gold DIR is required");
+  if (positional.size() != 1) return usage("expects exactly one RUN.jsonl");
+
+  eval::Outcome o = eval::Evaluate(gold_dir, positional[0]);
+  if (!o.ok()) {
+    for (const eval::Problem& p : o.problems) err << p.Describe() << "\n";
+    err << "gongwen eval: " << o.problems.size() << " problem(s); nothing scored\n";
+    return 3;
+  }
+  const eval::Report& r = o.report;
+  if (json) {
+    eval::Report shown = r;
+    if (!verbose) shown.misses.clear();
+    out << eval::FormatJson(shown, min_f1, min_field);
+  } else {
+    if (verbose) {
+      for (const std::string& m : r.misses) out << "  " << m << "\n";
+    }
+    out << eval::FormatText(r);
+  }
+  out.flush();
+  if (eval::Passes(r, min_f1, min_field)) return 0;
+  char buf[160];
+  if (r.overall < min_f1) {
+    std::snprintf(buf, sizeof buf, "gongwen eval: overall F1 %.3f is below --min-f1 %g\n", r.overall,
+                  min_f1);
+    err << buf;
+  }
+  if (r.lowest < min_field) {
+    std::snprintf(buf, sizeof buf, "gongwen eval: %s %.3f is below --min-field %g\n",
+                  r.lowest_field.c_str(), r.lowest, min_field);
+    err << buf;
+  }
+  return 1;
+}
+
 }  // namespace
 
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -266,6 +386,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       out << kRunHelp;
     } else if (args.size() > 1 && args[1] == "extract") {
       out << kExtractHelp;
+    } else if (args.size() > 1 && args[1] == "eval") {
+      out << kEvalHelp;
     } else {
       out << kMainHelp;
     }
@@ -275,6 +397,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     out << kVersion << "\n";
     return 0;
   }
+  if (cmd == "eval") return EvalCommand(args, out, err);
   if (cmd != "run" && cmd != "extract") {
     err << "gongwen: unknown command '" << cmd << "'\n" << kMainHelp;
     return 2;

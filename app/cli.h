@@ -6,6 +6,8 @@
 //      the others were still written
 //   2  usage error (unknown command or flag, missing argument)
 //   3  fatal: the output could not be written or resources could not load
+// `gongwen eval`: 0 the scores meet --min-f1/--min-field, 1 they do not,
+// 2 usage error, 3 the gold or the run could not be read.
 #ifndef GONGWEN_APP_CLI_H_
 #define GONGWEN_APP_CLI_H_
 

@@ -21,6 +21,7 @@ std::string_view T2sOverrides();  // data/t2s_overrides.tsv
 std::string_view Lexicon();       // data/lexicon.txt
 std::string_view Places();        // data/places.tsv
 std::string_view ConfusionsTsv();  // data/confusions.tsv
+std::string_view BureausTsv();     // data/bureaus.tsv
 
 }  // namespace gongwen::data
 

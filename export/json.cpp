@@ -97,6 +97,7 @@ Json PolicyJson(const Policy& p) {
       cj["bureaus"].push_back({{"name", b.name},
                                {"canonical", OptString(b.canonical)},
                                {"role", b.role},
+                               {"duty", OptString(b.duty)},
                                {"span", SpanJson(b.span)}});
     }
     j["clauses"].push_back(std::move(cj));

@@ -158,6 +158,9 @@ struct BureauRef {
   std::string name;
   std::optional<std::string> canonical;
   std::string role;  // responsible | mentioned
+  // Its part in the work, where the document says: lead (牵头单位, 由…牵头)
+  // or cooperating (配合单位, …配合).
+  std::optional<std::string> duty;
   Span span;
 };
 

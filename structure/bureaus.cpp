@@ -2,6 +2,11 @@
 // (市科技局、市财政局), 〔…〕, (责任单位:…), (牵头单位:…;配合单位:…).
 #include <re2/re2.h>
 
+#include <map>
+#include <set>
+
+#include "data/data.h"
+
 #include "structure/internal/rules.h"
 
 namespace gongwen::structure::internal {
@@ -39,7 +44,71 @@ std::optional<std::pair<size_t, size_t>> SentenceAttribution(std::string_view s)
   return std::make_pair(b, b + units.size());
 }
 
+// data/bureaus.tsv (kind -> canonical kind) and the place names of
+// data/places.tsv that may stand before a kind.
+struct Gazetteer {
+  std::map<std::string, std::string, std::less<>> canonical;  // name or alias -> canonical
+  std::set<std::string, std::less<>> places;                  // 连云港市, 连云港, 江苏省, 江苏
+
+  static const Gazetteer& Get() {
+    static const Gazetteer g = [] {
+      Gazetteer g;
+      for (std::string_view line : data::Lines(data::BureausTsv())) {
+        auto f = data::Fields(line);
+        if (f.empty()) continue;
+        for (std::string_view name : f) g.canonical.emplace(std::string(name), std::string(f[0]));
+      }
+      for (std::string_view line : data::Lines(data::Places())) {
+        for (std::string_view name : data::Fields(line)) {
+          g.places.emplace(name);
+          for (std::string_view suffix : {"市", "省", "县", "区"}) {
+            if (name.size() > suffix.size() + 3 && name.substr(name.size() - suffix.size()) == suffix) {
+              g.places.emplace(name.substr(0, name.size() - suffix.size()));
+            }
+          }
+        }
+      }
+      return g;
+    }();
+    return g;
+  }
+};
+
 }  // namespace
+
+std::optional<std::string> CanonicalBureau(std::string_view name) {
+  const Gazetteer& g = Gazetteer::Get();
+  // 海州区政府(高新区管委会): the unit, then the alias it also goes by.
+  static const RE2 kAlias(R"(^(.+?)([(（][^()（）]*[)）])$)");
+  std::string unit, alias;
+  if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), kAlias, &unit, &alias)) {
+    auto c = CanonicalBureau(unit);
+    return c ? std::optional<std::string>(*c + alias) : std::nullopt;
+  }
+  // 人行连云港市中心支行 -> 人民银行连云港市分行 (the 2023 reform's name).
+  static const RE2 kPboc(R"(^(?:中国)?(?:人民银行|人行)(\p{Han}{2,12}?市)(?:中心支行|分行)$)");
+  std::string city;
+  if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), kPboc, &city)) {
+    return "人民银行" + city + "分行";
+  }
+  // The longest place or level prefix whose remainder is a known kind.
+  std::vector<size_t> cuts = {0};
+  for (size_t i = 0; i < name.size();) {
+    int len;
+    utf8::Decode(name, i, &len);
+    i += len;
+    const std::string_view prefix = name.substr(0, i);
+    if (g.places.count(prefix) || prefix == "市" || prefix == "县" || prefix == "区" ||
+        prefix == "省" || prefix == "州" || prefix == "盟" || prefix == "旗" || prefix == "自治区") {
+      cuts.push_back(i);
+    }
+  }
+  for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
+    auto found = g.canonical.find(name.substr(*it));
+    if (found != g.canonical.end()) return std::string(name.substr(0, *it)) + found->second;
+  }
+  return std::nullopt;
+}
 
 bool LooksLikeOrganisation(std::string_view name) {
   // Drop a trailing parenthetical alias: 海州区政府(高新区管委会).
@@ -93,14 +162,16 @@ std::vector<NamePiece> SplitBureauList(std::string_view list) {
     // Trim, keeping offsets exact; "市市场监管局牵头" / "市财政局配合" name
     // the unit and its part in the work.
     std::string_view t = utf8::Trim(p.name);
+    std::optional<std::string> duty;
     for (std::string_view role : {"牵头", "配合", "参与", "协助"}) {
       if (t.size() > role.size() + 6 && t.substr(t.size() - role.size()) == role) {
         t.remove_suffix(role.size());
+        duty = role == "牵头" ? "lead" : "cooperating";
         break;
       }
     }
     size_t lead = t.empty() ? 0 : static_cast<size_t>(t.data() - p.name.data());
-    NamePiece out{std::string(t), p.begin + lead, p.begin + lead + t.size()};
+    NamePiece out{std::string(t), p.begin + lead, p.begin + lead + t.size(), duty};
     if (!out.name.empty()) merged.push_back(out);
   }
   return merged;
@@ -173,6 +244,7 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
   static const RE2 kLabel(R"((责任单位|牵头单位|配合单位|参与单位|主办单位|协办单位)\s*[:：])");
   struct Section {
     size_t b, e;
+    std::optional<std::string> duty;  // from the section's label
   };
   std::vector<Section> sections;
   {
@@ -193,7 +265,14 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
       }
       for (size_t k = 0; k < labels.size(); ++k) {
         size_t se = k + 1 < labels.size() ? labels[k + 1].first : list.size();
-        sections.push_back(Section{labels[k].second, se});
+        std::string_view label = list.substr(labels[k].first, 12);
+        std::optional<std::string> duty;
+        if (label.substr(0, 6) == "牵头" || label.substr(0, 6) == "主办") duty = "lead";
+        if (label.substr(0, 6) == "配合" || label.substr(0, 6) == "参与" ||
+            label.substr(0, 6) == "协办") {
+          duty = "cooperating";
+        }
+        sections.push_back(Section{labels[k].second, se, duty});
       }
     }
   }
@@ -205,8 +284,9 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
       if (!LooksLikeOrganisation(p.name)) return out;  // one non-unit: not an attribution
       size_t abs_b = begin + list_begin + sec.b + p.begin;
       size_t abs_e = begin + list_begin + sec.b + p.end;
-      refs.push_back(BureauRef{p.name, std::nullopt, "responsible",
-                               Span{cps.ToCodePoint(abs_b), cps.ToCodePoint(abs_e)}});
+      BureauRef ref{p.name, CanonicalBureau(p.name), "responsible", p.duty ? p.duty : sec.duty,
+                    Span{cps.ToCodePoint(abs_b), cps.ToCodePoint(abs_e)}};
+      refs.push_back(std::move(ref));
     }
   }
   return refs;

@@ -52,9 +52,13 @@ struct NamePiece {
   std::string name;
   size_t begin = 0;
   size_t end = 0;
+  std::optional<std::string> duty;  // from a 牵头/配合 after the name
 };
 std::vector<NamePiece> SplitBureauList(std::string_view list);
 bool LooksLikeOrganisation(std::string_view name);
+// The canonical name of a bureau (data/bureaus.tsv), its place or level
+// prefix kept: 市资源局 -> 市自然资源和规划局; nullopt when the kind is unknown.
+std::optional<std::string> CanonicalBureau(std::string_view name);
 // The trailing attribution of a clause text ending at `end`:
 // (市科技局、市财政局) / 〔…〕 / (责任单位:…). Empty when there is none.
 std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, size_t end,

@@ -39,7 +39,8 @@ TEST_CASE("data files: sorted, with a Format header") {
                         File{"t2s_overrides.tsv", gongwen::data::T2sOverrides()},
                         File{"lexicon.txt", gongwen::data::Lexicon()},
                         File{"places.tsv", gongwen::data::Places()},
-                        File{"confusions.tsv", gongwen::data::ConfusionsTsv()}}) {
+                        File{"confusions.tsv", gongwen::data::ConfusionsTsv()},
+                        File{"bureaus.tsv", gongwen::data::BureausTsv()}}) {
     CAPTURE(f.name);
     CHECK(f.data.find("# Format:") != std::string_view::npos);
     auto entries = Entries(f.data);

@@ -225,3 +225,47 @@ TEST_CASE("LooksLikeOrganisation") {
     }
   }
 }
+
+TEST_CASE("CanonicalBureau: short and old names to one canonical name, prefix kept") {
+  using gongwen::structure::internal::CanonicalBureau;
+  const std::pair<const char*, const char*> cases[] = {
+      {"市资源局", "市自然资源和规划局"},
+      {"市自然资源和规划局", "市自然资源和规划局"},
+      {"市工信局", "市工业和信息化局"},
+      {"市经信局", "市工业和信息化局"},
+      {"连云港市发改委", "连云港市发展和改革委员会"},
+      {"县人社局", "县人力资源和社会保障局"},
+      {"省财政厅", "省财政厅"},
+      {"广东省税务局", "广东省税务局"},
+      {"人行连云港市中心支行", "人民银行连云港市分行"},
+      {"人民银行连云港市分行", "人民银行连云港市分行"},
+      {"海州区政府(高新区管委会)", "海州区人民政府(高新区管委会)"},
+  };
+  for (const auto& [name, canonical] : cases) {
+    CAPTURE(name);
+    CHECK(CanonicalBureau(name) == std::optional<std::string>(canonical));
+  }
+  // Unknown kinds are not guessed.
+  CHECK_FALSE(CanonicalBureau("市委人才办").has_value());
+  CHECK_FALSE(CanonicalBureau("各县、区人民政府").has_value());
+}
+
+TEST_CASE("FindAttribution: duty from 牵头单位/配合单位 and 由…牵头,…配合") {
+  std::string text = "加快建设低空起降设施。〔牵头单位:市交通运输局;配合单位:市发展改革委、各区人民政府〕";
+  auto refs = Attribution(text);
+  REQUIRE(refs.size() == 3);
+  CHECK(refs[0].duty == std::optional<std::string>("lead"));
+  CHECK(refs[1].duty == std::optional<std::string>("cooperating"));
+  CHECK(refs[2].duty == std::optional<std::string>("cooperating"));
+  for (const auto& r : refs) CHECK(r.role == "responsible");  // all attributed
+  text = "建立涉企收费目录清单制度。由市市场监管局牵头,市发展改革委、市财政局配合。";
+  refs = Attribution(text);
+  REQUIRE(refs.size() == 3);
+  CHECK(refs[0].duty == std::optional<std::string>("lead"));
+  CHECK(refs[2].duty == std::optional<std::string>("cooperating"));
+  // A plain list says nothing of duties.
+  refs = Attribution("支持职业技能培训学校开设安防专业课程。(市教育局、市人社局)");
+  REQUIRE(refs.size() == 2);
+  CHECK_FALSE(refs[0].duty.has_value());
+  CHECK(refs[1].canonical == std::optional<std::string>("市人力资源和社会保障局"));
+}
