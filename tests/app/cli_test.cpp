@@ -8,33 +8,18 @@
 #include <sstream>
 
 #include "app/cli.h"
+#include "tests/app/cli_support.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-  int code;
-  std::string out, err;
-};
+using Outcome = gongwen::testing::CliOutcome;
+using gongwen::testing::RunCli;
+using gongwen::testing::WriteFile;
 
-Outcome RunCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = gongwen::cli::Run(args, out, err);
-  return Outcome{code, out.str(), err.str()};
-}
-
-fs::path FreshDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("gongwen_cli_test_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void WriteFile(const fs::path& p, const std::string& data) {
-  std::ofstream(p, std::ios::binary) << data;
-}
+fs::path FreshDir(const std::string& name) { return gongwen::testing::FreshDir("cli_" + name); }
 
 }  // namespace
 

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "app/cli.h"
+#include "tests/app/cli_support.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -21,27 +22,11 @@ using nlohmann::json;
 
 namespace {
 
-struct Outcome {
-  int code;
-  std::string out, err;
-};
+using Outcome = gongwen::testing::CliOutcome;
+using gongwen::testing::RunCli;
+using gongwen::testing::WriteFile;
 
-Outcome RunCli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = gongwen::cli::Run(args, out, err);
-  return Outcome{code, out.str(), err.str()};
-}
-
-fs::path FreshDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("gongwen_eval_test_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void WriteFile(const fs::path& p, const std::string& data) {
-  std::ofstream(p, std::ios::binary) << data;
-}
+fs::path FreshDir(const std::string& name) { return gongwen::testing::FreshDir("eval_" + name); }
 
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> lines;
