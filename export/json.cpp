@@ -30,6 +30,7 @@ Json AmountJson(const Amount& a) {
   }
   j["qualifier"] = a.qualifier;
   j["per"] = OptString(a.per);
+  j["target"] = OptString(a.target);
   j["span"] = SpanJson(a.span);
   return j;
 }

@@ -151,6 +151,9 @@ struct Amount {
   std::vector<double> ratio;   // ratio
   std::string qualifier;       // max | min | approx | exact
   std::optional<std::string> per;
+  // In a 分别 sentence, what this amount is for (国家级 in 对国家级、省级…
+  // 分别奖励100万元、20万元).
+  std::optional<std::string> target;
   Span span;  // code points of Policy::text
 };
 

@@ -107,6 +107,90 @@ bool IsRatioContext(const std::string& text, size_t b, size_t e) {
   return true;
 }
 
+// 对获评国家级、省级企业技术中心的企业分别给予最高不超过50万元、20万元奖励:
+// the amounts of a list after 分别 go, in order, to the items of the last
+// enumeration before it in the same phrase, when the counts agree.
+void AssignTargets(const std::string& text, size_t begin, std::vector<Found>* found) {
+  static const RE2 kJoin(R"(^\s*(?:、|和|或|及|与)\s*$)");
+  for (size_t a = 0; a < found->size();) {
+    // A list: amounts of one kind joined by 、/和/或/及.
+    size_t b = a + 1;
+    while (b < found->size() && (*found)[b].amount.kind == (*found)[a].amount.kind) {
+      std::string_view gap(text.data() + (*found)[b - 1].end, (*found)[b].begin - (*found)[b - 1].end);
+      if (!RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kJoin)) break;
+      ++b;
+    }
+    const size_t count = b - a;
+    if (count < 2 || (*found)[a].amount.kind == "ratio") {
+      a = b;
+      continue;
+    }
+    // 分别 before the list, in the same sentence.
+    const size_t first = (*found)[a].begin;
+    size_t sentence = begin;
+    for (std::string_view stop : {"。", "；", ";"}) {
+      size_t p = std::string_view(text.data() + begin, first - begin).rfind(stop);
+      if (p != std::string_view::npos) sentence = std::max(sentence, begin + p + stop.size());
+    }
+    std::string_view before(text.data() + sentence, first - sentence);
+    const size_t fenbie = before.rfind("分别");
+    if (fenbie == std::string_view::npos) {
+      a = b;
+      continue;
+    }
+    // The enumeration: the last comma-free stretch before 分别 that has
+    // 、/和/及 in it, cut into items.
+    std::string_view lead = before.substr(0, fenbie);
+    while (!lead.empty() && (lead.back() == ',' || lead.back() == ' ')) lead.remove_suffix(1);
+    if (lead.size() >= 3 && lead.substr(lead.size() - 3) == "，") lead.remove_suffix(3);
+    size_t cut = 0;
+    for (std::string_view stop : {",", "，", ":", "："}) {
+      size_t p = lead.rfind(stop);
+      if (p != std::string_view::npos) cut = std::max(cut, p + stop.size());
+    }
+    std::string_view chunk = lead.substr(cut);
+    std::vector<std::string> items;
+    {
+      static const RE2 kSep("(、|和|及)");
+      re2::StringPiece in(chunk.data(), chunk.size());
+      re2::StringPiece sep;
+      size_t start = 0;
+      while (RE2::FindAndConsume(&in, kSep, &sep)) {
+        const size_t at = sep.data() - chunk.data();
+        items.emplace_back(chunk.substr(start, at - start));
+        start = at + sep.size();
+      }
+      items.emplace_back(chunk.substr(start));
+    }
+    if (items.size() != count) {
+      a = b;
+      continue;
+    }
+    // The first item starts after its verb (对获评国家级 -> 国家级); the last
+    // ends before the shared head (省级企业技术中心的企业 -> 省级).
+    static const RE2 kVerb(
+        "^.*(?:获评|获得|获批|被评为|被认定为|认定为|入选|通过|评为|新认定的|首次|突破|达到|超过|对)");
+    RE2::Replace(&items.front(), kVerb, "");
+    static const RE2 kLeadingDe("^的");
+    RE2::Replace(&items.front(), kLeadingDe, "");
+    // A level word (省级, 领航级, 五级) names the target; else the item runs
+    // to its subject (的, 企业, a parenthesis).
+    static const RE2 kLevel("^(.{0,5}?级)");
+    static const RE2 kSubject("^(.+?)(?:的|企业|[(（]).*$");
+    std::string cut_item;
+    if (RE2::PartialMatch(items.back(), kLevel, &cut_item) ||
+        RE2::FullMatch(items.back(), kSubject, &cut_item)) {
+      items.back() = cut_item;
+    }
+    bool ok = true;
+    for (const std::string& item : items) ok &= !item.empty() && utf8::CountCodePoints(item) <= 12;
+    if (ok) {
+      for (size_t k = 0; k < count; ++k) (*found)[a + k].amount.target = items[k];
+    }
+    a = b;
+  }
+}
+
 }  // namespace
 
 std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t end,
@@ -242,6 +326,8 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
     prev_end = std::max(prev_end, f.end);
     prev = &f;
   }
+
+  AssignTargets(text, begin, &found);
 
   std::vector<Amount> out;
   out.reserve(found.size());

@@ -365,3 +365,32 @@ TEST_CASE("FindAmounts: search window and spans") {
     CHECK(found[6].qualifier == "max");
   }
 }
+
+TEST_CASE("FindAmounts: 分别 gives each amount its target, in order") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> targets;
+  } cases[] = {
+      {"对获评国家级、省级企业技术中心(工业设计中心)的企业分别给予最高不超过50万元、20万元奖励",
+       {"国家级", "省级"}},
+      {"对被评为卓越级和领航级智能工厂的企业,分别给予最高不超过200万元和400万元奖励。",
+       {"卓越级", "领航级"}},
+      {"对年营业收入首次突破5000万元、1亿元、5亿元的企业,分别给予20万元、50万元、100万元奖励。",
+       {"5000万元", "1亿元", "5亿元"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    std::vector<std::string> got;
+    for (const Amount& a : Find(c.text)) {
+      if (a.target) got.push_back(*a.target);
+    }
+    CHECK(got == c.targets);
+  }
+  // Without 分别, or when the counts differ, no target is guessed.
+  for (const std::string text : {"对国家级、省级企业给予最高50万元、20万元奖励。",
+                                  "对国家级、省级、市级企业分别给予50万元、20万元奖励。",
+                                  "复评通过的分别给予最高不超过10万元、5万元奖励。"}) {
+    CAPTURE(text);
+    for (const Amount& a : Find(text)) CHECK_FALSE(a.target.has_value());
+  }
+}
