@@ -2,6 +2,7 @@
 // (市科技局、市财政局), 〔…〕, (责任单位:…), (牵头单位:…;配合单位:…).
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -108,6 +109,52 @@ std::optional<std::string> CanonicalBureau(std::string_view name) {
     if (found != g.canonical.end()) return std::string(name.substr(0, *it)) + found->second;
   }
   return std::nullopt;
+}
+
+void AddMentions(const std::string& text, size_t begin, size_t end, const utf8::CodePointIndex& cps,
+                 std::vector<BureauRef>* refs) {
+  // One alternation of every known kind, longest first, after a level.
+  static const RE2 re = [] {
+    std::vector<std::string> kinds;
+    for (const auto& [name, canonical] : Gazetteer::Get().canonical) {
+      if (utf8::CountCodePoints(name) >= 2) kinds.push_back(name);
+    }
+    std::sort(kinds.begin(), kinds.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::string alt;
+    for (const std::string& k : kinds) {
+      if (!alt.empty()) alt += "|";
+      alt += RE2::QuoteMeta(k);
+    }
+    return std::string("([省市县区](?:") + alt + "))";
+  }();
+  re2::StringPiece in(text.data() + begin, end - begin);
+  re2::StringPiece m;
+  std::vector<BureauRef> mentions;
+  while (RE2::FindAndConsume(&in, re, &m)) {
+    const size_t b = m.data() - text.data(), e = b + m.size();
+    const Span span{cps.ToCodePoint(b), cps.ToCodePoint(e)};
+    // Inside an attributed name (市财政局 in 市财政局、…) or a longer word
+    // (市场监管局 read as 市+场…): skip.
+    bool inside = false;
+    for (const BureauRef& r : *refs) inside |= span.begin < r.span.end && r.span.begin < span.end;
+    if (inside) continue;
+    if (b > 0) {
+      // 城市管理局 is not 市管理局: the level must start the name.
+      const size_t prev = utf8::PrevStart(text, b);
+      int len;
+      const char32_t c = utf8::Decode(text, prev, &len);
+      if (utf8::IsHan(c) && c != U'由' && c != U'和' && c != U'与' && c != U'及' && c != U'同' &&
+          c != U'对' && c != U'向' && c != U'经' && c != U'请' && c != U'报' && c != U'、') {
+        continue;
+      }
+    }
+    std::string name(m.data(), m.size());
+    mentions.push_back(BureauRef{name, CanonicalBureau(name), "mentioned", std::nullopt, span});
+  }
+  refs->insert(refs->end(), mentions.begin(), mentions.end());
+  std::stable_sort(refs->begin(), refs->end(),
+                   [](const BureauRef& a, const BureauRef& b) { return a.span.begin < b.span.begin; });
 }
 
 bool LooksLikeOrganisation(std::string_view name) {

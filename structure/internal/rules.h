@@ -59,6 +59,11 @@ bool LooksLikeOrganisation(std::string_view name);
 // The canonical name of a bureau (data/bureaus.tsv), its place or level
 // prefix kept: 市资源局 -> 市自然资源和规划局; nullopt when the kind is unknown.
 std::optional<std::string> CanonicalBureau(std::string_view name);
+// Bureaus named in the running text of text[begin, end) (由市工信局会同市财政局
+// 组织…) that the attribution list does not already hold: role "mentioned".
+// Only level-prefixed names of known kinds (市X局, 县X委, 省X厅) are taken.
+void AddMentions(const std::string& text, size_t begin, size_t end, const utf8::CodePointIndex& cps,
+                 std::vector<BureauRef>* refs);
 // The trailing attribution of a clause text ending at `end`:
 // (市科技局、市财政局) / 〔…〕 / (责任单位:…). Empty when there is none.
 std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, size_t end,

@@ -269,3 +269,19 @@ TEST_CASE("FindAttribution: duty from 牵头单位/配合单位 and 由…牵头
   CHECK_FALSE(refs[0].duty.has_value());
   CHECK(refs[1].canonical == std::optional<std::string>("市人力资源和社会保障局"));
 }
+
+TEST_CASE("AddMentions: bureaus named in running text are mentioned, not responsible") {
+  using gongwen::structure::internal::AddMentions;
+  const std::string text =
+      "市纪委监委会同市审计局开展专项督查,报市政府审定,城市管理局另行通知。(市财政局、市科技局)";
+  const gongwen::utf8::CodePointIndex cps(text);
+  auto refs = Attribution(text);
+  REQUIRE(refs.size() == 2);
+  AddMentions(text, 0, text.size(), cps, &refs);
+  std::vector<std::string> mentioned, responsible;
+  for (const auto& r : refs) (r.role == "mentioned" ? mentioned : responsible).push_back(r.name);
+  // 城市管理局 is not 市管理局; the attributed units are not mentioned again.
+  CHECK(mentioned == std::vector<std::string>{"市审计局", "市政府"});
+  CHECK(responsible == std::vector<std::string>{"市财政局", "市科技局"});
+  CHECK(refs[0].canonical == std::optional<std::string>("市审计局"));
+}
