@@ -61,6 +61,8 @@ Json PolicyJson(const Policy& p) {
   md["effective_from"] = OptString(m.effective_from);
   md["effective_until"] = OptString(m.effective_until);
   md["validity"] = OptString(m.validity);
+  md["issuer_mark"] = OptString(m.issuer_mark);
+  md["signer"] = OptString(m.signer);
   md["status"] = m.status;
   md["status_as_of"] = OptString(m.status_as_of);
   md["addressees"] = m.addressees;

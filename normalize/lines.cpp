@@ -49,6 +49,9 @@ bool EndsMidSentence(const std::string& prev, const std::string& next) {
   // Lines of the 政府信息公开 table ("文号…主题词" / "内容概述…") are fields.
   if (!labels::SplitLine(next).empty() || !labels::SplitLine(prev).empty()) return false;
   if (IsTitleOrSignature(prev)) return false;
+  // The 发文字号 line (with 签发人 beside it in 上行文) stands alone.
+  static const RE2 kDocNumberLine(R"(〔\d{4}〕\d{1,5}号|签发人)");
+  if (RE2::PartialMatch(prev, kDocNumberLine)) return false;
   // The next line is a signature on its own (an organisation, no sentence):
   // the 附件 list or the body ended before it.
   if (utf8::CountCodePoints(next) <= 30 && IsTitleOrSignature(next) &&

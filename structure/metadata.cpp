@@ -70,6 +70,12 @@ bool IsTitleLike(std::string_view p) {
 }
 
 std::optional<std::string> FindDocNumberIn(std::string_view s, bool whole) {
+  // 苏政发〔2024〕12号　签发人：许昆林: the 签发人 beside the number is not
+  // part of the line's content.
+  if (whole) {
+    const size_t signer = s.find("签发人");
+    if (signer != std::string_view::npos) s = utf8::Trim(s.substr(0, signer));
+  }
   re2::StringPiece in(s.data(), s.size());
   re2::StringPiece m;
   if (whole) {
@@ -172,6 +178,30 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                     std::nullopt});
         md.doc_number = *dn;
       }
+      break;
+    }
+  }
+
+  // 3b. 发文机关标志 (a line of its own above the title: 连云港市人民政府文件)
+  // and 签发人 (上行文, beside the 发文字号: 签发人：张三).
+  static const RE2 kMark(
+      R"(^(\p{Han}{2,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|院|部|署|会|中心)(?:文件|公报|函|文件、\p{Han}{2,40}文件)?)\s*$)");
+  static const RE2 kSigner(R"(签发人\s*[:：]\s*(\p{Han}{2,4}(?:\s*[、,，]\s*\p{Han}{2,4})*))");
+  for (size_t i = 0; i < std::min(header_end, title_para); ++i) {
+    if (is_table[i]) continue;
+    std::string_view p = Para(doc, i);
+    re2::StringPiece in(p.data(), p.size());
+    std::string mark;
+    if (!md.issuer_mark && p.size() >= 12 && p.substr(p.size() - 6) == "文件" &&
+        RE2::FullMatch(in, kMark, &mark)) {
+      md.issuer_mark = mark;
+    }
+  }
+  for (size_t i = 0; i < header_end; ++i) {
+    std::string_view p = Para(doc, i);
+    std::string signer;
+    if (RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kSigner, &signer)) {
+      md.signer = signer;
       break;
     }
   }

@@ -344,3 +344,23 @@ TEST_CASE("Structure: status of seed 004 (自2025年12月1日起实施,有效期
     CHECK(p.metadata.status_as_of == as_of);
   }
 }
+
+TEST_CASE("FindMetadata: 发文机关标志 and 签发人") {
+  const std::string text =
+      "江苏省人民政府文件\n苏政发〔2024〕12号　　　签发人：许昆林\n"
+      "江苏省人民政府关于加快发展新质生产力的意见\n各设区市人民政府,省各委办厅局:\n"
+      "一、总体要求\n坚持创新驱动。\n江苏省人民政府\n2024年5月6日\n";
+  const Normalized doc = NormalizeText(text, "mark.txt");
+  const gongwen::utf8::CodePointIndex cps(doc.text);
+  std::vector<Warning> warnings;
+  const Metadata md = FindMetadata(doc, &warnings, cps);
+  CHECK(md.issuer_mark == std::optional<std::string>("江苏省人民政府文件"));
+  CHECK(md.signer == std::optional<std::string>("许昆林"));
+  CHECK(md.title == std::optional<std::string>("江苏省人民政府关于加快发展新质生产力的意见"));
+  CHECK(md.doc_number == std::optional<std::string>("苏政发〔2024〕12号"));
+  // A breadcrumb ending in 文件 is not a 发文机关标志.
+  const Normalized crumb = NormalizeText(
+      "信息分类:政策文件\n市政府关于印发若干措施的通知\n各区人民政府:\n一、总体要求\n坚持创新驱动。\n", "c.txt");
+  const gongwen::utf8::CodePointIndex cps2(crumb.text);
+  CHECK_FALSE(FindMetadata(crumb, &warnings, cps2).issuer_mark.has_value());
+}
