@@ -29,6 +29,10 @@ const std::vector<MarkerRule>& MarkerRules() {
     add("chapter", "^第(" + cn + "|\\d{1,3})章");
     add("section", "^第(" + cn + "|\\d{1,3})节");
     add("article", "^第(" + cn + "|\\d{1,3})条");
+    // 款 and 项 of an article, when a document numbers them at the start of
+    // a line (第一款…, 第二项…); usually they are unnumbered paragraphs.
+    add("paragraph", "^第(" + cn + "|\\d{1,3})款");
+    add("item", "^第(" + cn + "|\\d{1,3})项");
     add("chinese_dun", "^(" + cn + ")[、.．]");
     add("chinese_paren", "^[(（](" + cn + ")[)）]");
     add("arabic_paren", R"(^[(（](\d{1,3})[)）])");
@@ -78,7 +82,7 @@ std::optional<ClauseMarker> MatchClauseMarker(std::string_view paragraph) {
     if (end < paragraph.size()) {
       char32_t c = utf8::Decode(paragraph, end, &len);
       if (c == U'、' || c == U'.' || c == U'．' || c == U')' || c == U'）' || c == U'章' ||
-          c == U'节' || c == U'条')
+          c == U'节' || c == U'条' || c == U'款' || c == U'项')
         end += len;
     }
     m.text = std::string(paragraph.substr(0, end));
@@ -262,7 +266,8 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
       has_children = next_style != m.style;
       for (const Level& l : stack) has_children = has_children && l.style != next_style;
     }
-    c.heading = m.style == "article" ? ArticleHeading(rest, has_children)
+    const bool legal = m.style == "article" || m.style == "paragraph" || m.style == "item";
+    c.heading = legal ? ArticleHeading(rest, has_children)
                                      : ClauseHeading(rest, has_children);
     if (stack.empty()) last_top_ordinal = m.ordinal;
     stack.push_back(Level{m.style, m.ordinal, c.index});

@@ -470,6 +470,25 @@ TEST_CASE("FindClauses: small documents") {
     }
   }
 
+  SUBCASE("numbered 款 and 项 of an article are its children") {
+    Found f = Clauses(NormalizeText(
+        "第一条 有下列情形之一的,不予支持:\n\n"
+        "第一款 申报材料弄虚作假的;\n\n"
+        "第二款 存在严重失信行为的。\n\n"
+        "第二条 本办法自2025年1月1日起施行。\n",
+        "rules.txt"));
+    INFO("found: ", Describe(f.clauses));
+    REQUIRE(f.clauses.size() == 4);
+    const char* paths[] = {"[1]", "[1,1]", "[1,2]", "[2]"};
+    const char* styles[] = {"article", "paragraph", "paragraph", "article"};
+    for (size_t i = 0; i < 4; ++i) {
+      CAPTURE(i);
+      CHECK(PathString(f.clauses[i].path) == paths[i]);
+      CHECK(f.clauses[i].style == styles[i]);
+    }
+    CheckTree(f.clauses);
+  }
+
   SUBCASE("a second text restarting at 一、 is part 2") {
     Found f = Clauses(NormalizeText(
         "一、总体要求\n\n"
