@@ -513,10 +513,6 @@ std::optional<Repair> RepairLostBytes(const std::vector<Cp>& cps, size_t i, size
     if (c == 0 || Commonness(c, script) == 0) return std::nullopt;
     decoded.push_back(c);
   }
-  if (!odd && decoded != original) {
-    // In step already: only the '?'s are unknown, the window is context.
-    decoded = original;
-  }
 
   // Context: up to four characters on each side, pinyin annotations skipped.
   auto context_slot = [&](char32_t c) {

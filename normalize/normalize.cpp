@@ -29,11 +29,8 @@ ParagraphKind KindOf(BlockKind k) {
 // A character that is the continuation byte of UTF-8 read as Latin-1 or
 // CP1252: U+0080..U+00BF, or one of CP1252's punctuation marks for 0x80..0x9F.
 bool IsContinuationLookalike(char32_t c) {
-  if (c < 0x80) return false;
-  if (c <= 0xBF) return true;
-  if (c < 0x152 || c > 0x2122) return false;
-  static const std::u32string kCp1252 = U"€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-  return kCp1252.find(c) != std::u32string::npos;
+  const int byte = internal::Cp1252Byte(c);
+  return byte >= 0x80 && byte <= 0xBF;
 }
 
 // Characters a GBK decoder writes, in step or not: Han, CJK punctuation,
@@ -79,7 +76,7 @@ void WarnSuspiciousCharacters(const std::string& text, std::vector<Warning>* war
     // × and ÷ are signs (关于“×××”同志), not letters.
     auto latin_letter = [](char32_t x) { return x >= 0xC0 && x <= 0xFF && x != 0xD7 && x != 0xF7; };
     if ((latin_letter(c) && IsContinuationLookalike(next)) ||
-        (IsContinuationLookalike(c) && latin_letter(prev))) {
+        (latin_letter(prev) && IsContinuationLookalike(c))) {
       return "UTF-8 read as Latin-1/CP1252";
     }
     return nullptr;
@@ -118,6 +115,11 @@ Normalizer::~Normalizer() = default;
 
 Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
   RepairLog log;
+  // Removes a whole paragraph, logging it as `kind`.
+  auto remove_paragraph = [&log](const Para& p, const char* kind) {
+    internal::TextBuilder b(p.text);
+    b.Remove(0, p.text.size(), kind, &log);
+  };
   std::vector<Para> paras;
   const internal::DocumentContext document(ex.text, *script_);
   for (const Block& block : ex.blocks) {
@@ -132,7 +134,6 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
                       block.kind == BlockKind::kMetadata || block.kind == BlockKind::kFurniture;
     if (drop) {
       if (!p.text.empty()) {
-        internal::TextBuilder b(p.text);
         // Hidden text stuffed with spam words is an SEO injection.
         const bool spam = internal::IsSpamLine(p.text.text) ||
                           (block.kind == BlockKind::kHidden &&
@@ -142,7 +143,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
                            : block.kind == BlockKind::kMetadata ? "metadata_table"
                            : block.kind == BlockKind::kFurniture ? "page_furniture"
                                                                  : "chrome_removed";
-        b.Remove(0, p.text.size(), kind, &log);
+        remove_paragraph(p, kind);
       }
       continue;
     }
@@ -195,29 +196,25 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
       continue;
     }
     if (opt.remove_spam && internal::IsSpamLine(p.text.text)) {
-      internal::TextBuilder b(p.text);
-      b.Remove(0, p.text.size(), "spam_removed", &log);
+      remove_paragraph(p, "spam_removed");
       continue;
     }
     if (internal::IsPageNumberLine(p.text.text)) {
       // A PDF saved as text keeps its page numbers; the PDF reader drops
       // them as furniture, and so does this.
-      internal::TextBuilder b(p.text);
-      b.Remove(0, p.text.size(), "page_furniture", &log);
+      remove_paragraph(p, "page_furniture");
       continue;
     }
     if (opt.remove_chrome) {
       if (internal::IsChromeLine(p.text.text)) {
-        internal::TextBuilder b(p.text);
-        b.Remove(0, p.text.size(), "chrome_removed", &log);
+        remove_paragraph(p, "chrome_removed");
         continue;
       }
       p.text = internal::RemoveChromeFragments(p.text, &log);
       // What the fragments leave may be chrome as a whole (字号:[大][中][小]
       // 打印本页 关闭窗口 -> 打印本页 关闭窗口).
       if (internal::IsChromeLine(p.text.text)) {
-        internal::TextBuilder b(p.text);
-        b.Remove(0, p.text.size(), "chrome_removed", &log);
+        remove_paragraph(p, "chrome_removed");
         continue;
       }
     }

@@ -34,6 +34,9 @@ MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs = fals
 // mojibake.cpp: UTF-8 that was read as Latin-1/CP1252 (è¿žäº‘æ¸¯ -> 连云港),
 // repaired only where the bytes decode to two or more Chinese characters.
 MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log);
+// The byte a character stood for in Windows-1252 (Latin-1 for U+00A0..U+00FF
+// and for the C1 controls CP1252 leaves undefined); -1 when none.
+int Cp1252Byte(char32_t c);
 
 // gbk_mojibake.cpp: UTF-8 read as GBK (杩炰簯娓 -> 连云港) and GBK text
 // that lost bytes (東??h -> 東海縣), the lost characters chosen by lexicon

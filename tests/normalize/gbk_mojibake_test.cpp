@@ -75,7 +75,7 @@ TEST_CASE("seed 003 normalizes with no mojibake, pinyin or private-use character
   }
   CHECK(n.text.find("(yè)") == std::string::npos);
   CHECK(n.text.find("(jī)") == std::string::npos);
-  for (const std::string& repaired : {"待遇。“十四五”期间", "东海县", "燃气轮机", "审核推荐。县区"}) {
+  for (const char* repaired : {"待遇。“十四五”期间", "东海县", "燃气轮机", "审核推荐。县区"}) {
     CHECK(n.text.find(repaired) != std::string::npos);
   }
   // Nothing stayed unrepaired, so nothing is warned.
