@@ -17,9 +17,15 @@
 namespace gongwen::normalize::internal {
 namespace {
 
+// One line of data/confusions.tsv that fixes: FROM, TO, and the characters
+// that veto it when they follow FROM.
+struct Listed {
+  std::string from, to;
+  std::u32string not_before;
+};
+
 struct Confusions {
-  std::vector<std::pair<std::string, std::string>> fixes;  // longest FROM first
-  std::vector<std::u32string> not_before;                   // by fix: characters that veto it
+  std::vector<Listed> fixes;  // longest FROM first
   std::vector<std::string> suspects;
   std::unordered_map<char32_t, std::vector<size_t>> first;  // first character -> fixes
 
@@ -32,24 +38,15 @@ struct Confusions {
         if (f[1] == "?") {
           c.suspects.emplace_back(f[0]);
         } else {
-          c.fixes.emplace_back(std::string(f[0]), std::string(f[1]));
-          c.not_before.push_back(f.size() > 2 ? utf8::ToU32(f[2]) : std::u32string());
+          c.fixes.push_back(Listed{std::string(f[0]), std::string(f[1]),
+                                   f.size() > 2 ? utf8::ToU32(f[2]) : std::u32string()});
         }
       }
-      // Longest FROM first, keeping each fix with its veto.
-      std::vector<size_t> order(c.fixes.size());
-      for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-      std::stable_sort(order.begin(), order.end(), [&c](size_t a, size_t b) {
-        return c.fixes[a].first.size() > c.fixes[b].first.size();
+      std::stable_sort(c.fixes.begin(), c.fixes.end(), [](const Listed& a, const Listed& b) {
+        return a.from.size() > b.from.size();
       });
-      auto fixes = c.fixes;
-      auto vetoes = c.not_before;
-      for (size_t k = 0; k < order.size(); ++k) {
-        c.fixes[k] = fixes[order[k]];
-        c.not_before[k] = vetoes[order[k]];
-      }
       for (size_t k = 0; k < c.fixes.size(); ++k) {
-        c.first[utf8::FirstCodePoint(c.fixes[k].first)].push_back(k);
+        c.first[utf8::FirstCodePoint(c.fixes[k].from)].push_back(k);
       }
       return c;
     }();
@@ -72,10 +69,10 @@ void FindListed(const std::string& s, std::vector<Fix>* out) {
     auto it = c.first.find(cp);
     if (it != c.first.end()) {
       for (size_t k : it->second) {
-        const auto& [from, to] = c.fixes[k];
+        const auto& [from, to, not_before] = c.fixes[k];
         if (s.compare(i, from.size(), from) == 0 &&
             !(i + from.size() < s.size() &&
-              c.not_before[k].find(utf8::FirstCodePoint(std::string_view(s).substr(
+              not_before.find(utf8::FirstCodePoint(std::string_view(s).substr(
                   i + from.size()))) != std::u32string::npos)) {
           out->push_back(Fix{i, i + from.size(), to});
           i += from.size();

@@ -264,11 +264,10 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
     list_begin = open + len;
     list_end = close;
     // (省财政厅、广东省税务局按职责分工负责): the units, then their duty.
-    static const RE2 kDuty(R"((?:按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责|牵头负责|负责)$)");
     re2::StringPiece in(s.data() + list_begin, list_end - list_begin);
     re2::StringPiece duty;
     static const RE2 kDutyAt(R"(^.*?((?:按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责|牵头负责|负责))$)");
-    if (RE2::PartialMatch(in, kDuty) && RE2::FullMatch(in, kDutyAt, &duty)) {
+    if (RE2::FullMatch(in, kDutyAt, &duty)) {
       list_end -= duty.size();
     }
   } else if (auto sentence = SentenceAttribution(s.substr(0, e))) {
