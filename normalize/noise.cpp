@@ -47,12 +47,7 @@ const std::vector<std::string>& SpamWords() {
   return words;
 }
 
-bool HasSentencePunct(std::string_view s) {
-  for (std::string_view p : {"。", "，", "；", ",", ";"}) {
-    if (s.find(p) != std::string_view::npos) return true;
-  }
-  return false;
-}
+using utf8::HasSentencePunct;
 
 }  // namespace
 

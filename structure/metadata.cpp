@@ -38,12 +38,7 @@ std::string_view Para(const Normalized& doc, size_t i) {
   return std::string_view(doc.text.data() + p.begin, p.end - p.begin);
 }
 
-bool HasSentencePunct(std::string_view s) {
-  for (std::string_view p : {"。", "，", ",", "；", ";"}) {
-    if (s.find(p) != std::string_view::npos) return true;
-  }
-  return false;
-}
+using utf8::HasSentencePunct;
 
 // A line of the 政府信息公开 table, possibly squashed ("发布机构市政府办发文日期2025-09-05").
 // Pairs are keyed by field (data/page_labels.tsv).

@@ -54,16 +54,12 @@ Table Assemble(std::vector<Row> rows, Span span) {
 
 bool IsSerial(std::string_view s, int n) { return s == std::to_string(n); }
 
-bool HasSentencePunct(std::string_view s) {
-  for (std::string_view p : {"。", "；", ";", "：", ":"}) {
-    if (s.find(p) != std::string_view::npos) return true;
-  }
-  return false;
-}
+// A sentence ends a flattened table; cells may hold commas, not 。；:.
+bool EndsTable(std::string_view s) { return utf8::ContainsAny(s, {"。", "；", ";", "：", ":"}); }
 
 // A header line: short, no sentence punctuation, not a number.
 bool IsHeaderCell(std::string_view s) {
-  if (s.empty() || HasSentencePunct(s) || utf8::CountCodePoints(s) > 20) return false;
+  if (s.empty() || EndsTable(s) || utf8::CountCodePoints(s) > 20) return false;
   return !std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
@@ -104,7 +100,7 @@ std::optional<Table> FlattenedTable(const Normalized& doc, size_t first, size_t*
       std::string_view c = para(j);
       if (IsSerial(c, serial + 1) || is_total(c)) break;
       // The table ends at a sentence (备注:…, the next paragraph of text).
-      if (HasSentencePunct(c) || utf8::CountCodePoints(c) > 80) break;
+      if (EndsTable(c) || utf8::CountCodePoints(c) > 80) break;
       if (!cells.empty() && (c.substr(0, 1) == "(" || c.substr(0, 3) == "（") && cells.size() > 1) {
         cells.back() += std::string(c);
       } else {

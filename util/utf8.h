@@ -5,6 +5,7 @@
 #define GONGWEN_UTIL_UTF8_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,6 +95,18 @@ class CodePointIndex {
 
 // Strips leading and trailing ASCII whitespace, ideographic spaces and NBSP.
 std::string_view Trim(std::string_view s);
+
+// Whether s holds any of the needles.
+inline bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> needles) {
+  for (std::string_view n : needles) {
+    if (s.find(n) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether s has a comma, 。 or semicolon (ASCII or full-width): a sentence,
+// not a title, label, cell or keyword list.
+inline bool HasSentencePunct(std::string_view s) { return ContainsAny(s, {"。", "，", ",", "；", ";"}); }
 
 }  // namespace gongwen::utf8
 
