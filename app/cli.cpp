@@ -9,10 +9,15 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "app/eval.h"
+#include "db/db.h"
 #include "export/json.h"
 #include "pipeline/pipeline.h"
+#include "structure/structure.h"
 #include "util/files.h"
+#include "util/sha256.h"
 
 namespace gongwen::cli {
 namespace {
@@ -23,7 +28,9 @@ constexpr char kMainHelp[] = R"(gongwen — Chinese policy documents (公文) to
 
 Usage:
   gongwen run PATH... [-o OUT]   process files and folders, write OUT/documents.jsonl
-                                 and OUT/docs/<id>.json
+                                 and OUT/docs/<id>.json, upsert OUT/gongwen.db
+  gongwen db status|query ...    ask the policy database: counts, policies in force,
+                                 expiring, money by bureau, or any SQL
   gongwen extract FILE           print one document's JSON ("-" reads stdin)
   gongwen eval --gold DIR RUN.jsonl
                                  score a run's documents.jsonl against gold files:
@@ -43,14 +50,27 @@ Walks files and folders (recursively, sorted, hidden entries skipped) and
 processes every .txt, .text, .md, .markdown, .html, .htm, .shtml and .pdf
 file; files named explicitly are processed whatever their extension. The
 format is decided by content (HTML and PDF signatures, Markdown headings),
-then by extension. Writes, each atomically (temp + rename):
+then by extension. Writes:
   OUT/documents.jsonl   one gongwen/1 record per document, in input order
   OUT/docs/<id>.json    the same record, indented
-A document that fails is reported on stderr as "path: error: reason" and the
-batch goes on; the exit status is then 1.
+  OUT/gongwen.db        the policy database (SQLite), upserted: one policy per
+                        发文字号 or title, one version per distinct text, one
+                        source per input path (README, "The policy database")
+Files are written atomically (temp + rename); the database commits every
+--batch documents, so a killed run loses at most one batch and the next run
+finishes the work. An input whose bytes, gongwen build and options are those
+already recorded for its path is not processed again: its stored record is
+reused ("unchanged"). The summary counts new, changed, unchanged and failed
+inputs. A document that fails is reported on stderr as "path: error: reason"
+and the batch goes on; the exit status is then 1.
 
 Options:
   -o, --out DIR          output folder (default: out)
+  --db TARGET            the policy database: a file (SQLite) or a
+                         postgresql://user@host/db URL (default: OUT/gongwen.db)
+  --no-db                write no database; every input is processed
+  --reprocess            process every input even when it is unchanged
+  --batch N              documents per database transaction (default: 200)
   --charset NAME         decode inputs without a BOM as NAME (gbk, gb18030, big5, utf-8),
                          as an HTTP Content-Type header would; overrides <meta charset>
   --url URL              where the input was fetched from (resolves attachment links)
@@ -123,6 +143,10 @@ struct Parsed {
   std::vector<std::string> positional;
   std::string out_dir = "out";
   ProcessOptions options;
+  std::string db;         // empty: OUT/gongwen.db
+  bool no_db = false;
+  bool reprocess = false;
+  int batch = 200;
   bool quiet = false;
   bool compact = false;
   bool help = false;
@@ -187,6 +211,19 @@ std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool a
       p->options.normalize.remove_spam = false;
     } else if (a == "--no-join") {
       p->options.normalize.join_lines = false;
+    } else if (allow_out && a == "--db") {
+      if (!value(&p->db)) return "--db needs a file or a postgresql:// URL";
+    } else if (allow_out && a == "--no-db") {
+      p->no_db = true;
+    } else if (allow_out && a == "--reprocess") {
+      p->reprocess = true;
+    } else if (allow_out && a == "--batch") {
+      std::string v;
+      if (!value(&v) || v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoi(v) < 1) {
+        return "--batch needs a number of documents (1 or more)";
+      }
+      p->batch = std::stoi(v);
     } else if (allow_out && (a == "-q" || a == "--quiet")) {
       p->quiet = true;
     } else if (!allow_out && a == "--compact") {
@@ -205,6 +242,72 @@ void ReportError(std::ostream& err, const std::string& path, const Error& e) {
   err << path << ": error: " << e.Describe() << " [" << ErrorCodeName(e.code) << "]\n";
 }
 
+// Now in UTC, ISO 8601 to the second.
+std::string NowUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// The version and the build: a rebuilt gongwen may extract differently, so
+// the database reprocesses what an older build wrote.
+const std::string& BuildVersion() {
+  static const std::string version = [] {
+    std::string v = std::string(kVersion).substr(8);  // "0.1.0"
+    auto exe = files::Read("/proc/self/exe");
+    if (exe.ok()) v += "+" + Sha256Hex(exe.value()).substr(0, 12);
+    return v;
+  }();
+  return version;
+}
+
+// What the output of a document depends on besides its bytes (the day of
+// --as-of only moves metadata.status, which reused records are updated for).
+std::string Fingerprint(const ProcessOptions& o) {
+  const normalize::Options& n = o.normalize;
+  std::string f = BuildVersion();
+  f += n.convert_traditional ? " t2s" : " keep-traditional";
+  f += n.repair_mojibake ? "" : " no-mojibake";
+  f += n.remove_pinyin ? "" : " keep-pinyin";
+  f += n.remove_chrome ? "" : " keep-chrome";
+  f += n.remove_spam ? "" : " keep-spam";
+  f += n.join_lines ? "" : " no-join";
+  f += n.fix_confusions ? "" : " no-confusions";
+  f += o.ocr ? " ocr" : "";
+  if (o.declared_charset) f += " charset=" + *o.declared_charset;
+  if (o.url) f += " url=" + *o.url;
+  return f;
+}
+
+// A stored record made on another day: its metadata.status judged again on
+// `as_of`. Returns false when the record already holds that day.
+bool Restatus(std::string* record, const std::string& as_of) {
+  using Json = nlohmann::ordered_json;
+  Json j = Json::parse(*record);
+  Json& md = j["metadata"];
+  if (md.value("status_as_of", std::string()) == as_of) return false;
+  Metadata m;
+  auto text = [&](const char* key) -> std::optional<std::string> {
+    if (md.contains(key) && md[key].is_string()) return md[key].get<std::string>();
+    return std::nullopt;
+  };
+  m.effective_from = text("effective_from");
+  m.effective_until = text("effective_until");
+  m.validity = text("validity");
+  md["status"] = structure::PolicyStatus(m, as_of);
+  md["status_as_of"] = as_of;
+  *record = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return true;
+}
+
+std::string Pretty(const std::string& record) {
+  using Json = nlohmann::ordered_json;
+  return Json::parse(record).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 int RunCommand(const Parsed& p, std::ostream& err) {
   if (p.positional.empty()) {
     err << "gongwen run: no input paths\n" << kRunHelp;
@@ -212,10 +315,10 @@ int RunCommand(const Parsed& p, std::ostream& err) {
   }
   std::vector<std::string> missing;
   std::vector<std::string> inputs = files::ListInputs(p.positional, kExtensions, &missing);
-  int failed = 0;
+  db::RunCounts counts;
   for (const std::string& m : missing) {
     err << m << ": error: no such file or folder [io]\n";
-    ++failed;
+    ++counts.failed;
   }
   auto pipeline = Pipeline::Create();
   if (!pipeline.ok()) {
@@ -229,40 +332,105 @@ int RunCommand(const Parsed& p, std::ostream& err) {
     err << "gongwen: cannot create " << p.out_dir << "/docs: " << ec.message() << "\n";
     return 3;
   }
-  std::string jsonl;
-  int ok = 0;
-  for (const std::string& path : inputs) {
-    auto bytes = files::Read(path);
-    if (!bytes.ok()) {
-      ReportError(err, path, bytes.error());
-      ++failed;
-      continue;
-    }
-    auto policy = pipeline.value()->Process(bytes.value(), path, p.options);
-    if (!policy.ok()) {
-      ReportError(err, path, policy.error());
-      ++failed;
-      continue;
-    }
-    jsonl += output::ToJsonLine(policy.value());
-    jsonl += '\n';
-    std::string doc_path = (fs::path(p.out_dir) / "docs" / (policy.value().id + ".json")).string();
-    if (auto w = files::WriteAtomic(doc_path, output::ToJsonPretty(policy.value())); !w.ok()) {
-      err << "gongwen: " << w.error().Describe() << "\n";
+  std::unique_ptr<db::Store> store;
+  const std::string db_target = p.db.empty() ? (fs::path(p.out_dir) / "gongwen.db").string() : p.db;
+  if (!p.no_db) {
+    auto opened = db::Store::Open(db_target);
+    if (!opened.ok()) {
+      err << "gongwen: " << opened.error().Describe() << "\n";
       return 3;
     }
-    ++ok;
+    store = std::move(opened).value();
+    if (auto r = store->BeginRun(BuildVersion(), p.options.as_of, NowUtc()); !r.ok()) {
+      err << "gongwen: " << db_target << ": " << r.error().Describe() << "\n";
+      return 3;
+    }
+  }
+  const std::string fingerprint = Fingerprint(p.options);
+  auto fatal = [&](const Error& e) {
+    err << "gongwen: " << e.Describe() << "\n";
+    return 3;
+  };
+  auto write_doc = [&](const std::string& id, const std::string& pretty) {
+    return files::WriteAtomic((fs::path(p.out_dir) / "docs" / (id + ".json")).string(), pretty);
+  };
+
+  std::string jsonl;
+  int64_t ok = 0;
+  for (size_t first = 0; first < inputs.size(); first += p.batch) {
+    if (store) {
+      if (auto b = store->BeginBatch(); !b.ok()) return fatal(b.error());
+    }
+    for (size_t k = first; k < std::min(inputs.size(), first + p.batch); ++k) {
+      const std::string& path = inputs[k];
+      auto bytes = files::Read(path);
+      if (!bytes.ok()) {
+        ReportError(err, path, bytes.error());
+        ++counts.failed;
+        continue;
+      }
+      std::optional<db::KnownSource> known;
+      if (store) {
+        auto looked = store->Lookup(path);
+        if (!looked.ok()) return fatal(looked.error());
+        known = std::move(looked).value();
+      }
+      const bool same_bytes = known && known->sha256 == Sha256Hex(bytes.value());
+      if (same_bytes && !p.reprocess && known->fingerprint == fingerprint) {
+        // Unchanged: the stored record stands, judged on today's date.
+        std::string record = std::move(known->record);
+        const bool restatused = Restatus(&record, p.options.as_of);
+        const fs::path doc = fs::path(p.out_dir) / "docs" / (known->version_id + ".json");
+        if (restatused || !fs::exists(doc)) {
+          if (auto w = write_doc(known->version_id, Pretty(record)); !w.ok()) return fatal(w.error());
+        }
+        if (auto t = store->Touch(path); !t.ok()) return fatal(t.error());
+        jsonl += record;
+        jsonl += '\n';
+        ++counts.unchanged;
+        ++ok;
+        continue;
+      }
+      auto policy = pipeline.value()->Process(bytes.value(), path, p.options);
+      if (!policy.ok()) {
+        ReportError(err, path, policy.error());
+        ++counts.failed;
+        continue;
+      }
+      const std::string record = output::ToJsonLine(policy.value());
+      if (store) {
+        auto up = store->Upsert(policy.value(), record, fingerprint, BuildVersion());
+        if (!up.ok()) return fatal(up.error());
+        for (const std::string& c : up.value().conflicts) err << path << ": warning: " << c << "\n";
+        ++(same_bytes ? counts.reprocessed : known ? counts.changed : counts.new_sources);
+      }
+      if (auto w = write_doc(policy.value().id, output::ToJsonPretty(policy.value())); !w.ok()) {
+        return fatal(w.error());
+      }
+      jsonl += record;
+      jsonl += '\n';
+      ++ok;
+    }
+    if (store) {
+      if (auto c = store->CommitBatch(); !c.ok()) return fatal(c.error());
+    }
+  }
+  if (store) {
+    if (auto f = store->FinishRun(counts, NowUtc()); !f.ok()) return fatal(f.error());
   }
   std::string jsonl_path = (fs::path(p.out_dir) / "documents.jsonl").string();
-  if (auto w = files::WriteAtomic(jsonl_path, jsonl); !w.ok()) {
-    err << "gongwen: " << w.error().Describe() << "\n";
-    return 3;
-  }
+  if (auto w = files::WriteAtomic(jsonl_path, jsonl); !w.ok()) return fatal(w.error());
   if (!p.quiet) {
-    err << "gongwen: " << ok + failed << " input(s): " << ok << " ok, " << failed
-        << " failed -> " << jsonl_path << "\n";
+    err << "gongwen: " << ok + counts.failed << " input(s): ";
+    if (store) {
+      err << counts.new_sources << " new, " << counts.changed << " changed, " << counts.unchanged << " unchanged, ";
+      if (counts.reprocessed > 0) err << counts.reprocessed << " reprocessed, ";
+      err << counts.failed << " failed -> " << jsonl_path << ", " << db_target << "\n";
+    } else {
+      err << ok << " ok, " << counts.failed << " failed -> " << jsonl_path << "\n";
+    }
   }
-  return failed > 0 ? 1 : 0;
+  return counts.failed > 0 ? 1 : 0;
 }
 
 int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
@@ -292,6 +460,182 @@ int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
     out << output::ToJsonPretty(policy.value());
   }
   out.flush();
+  return 0;
+}
+
+constexpr char kDbHelp[] = R"(Usage: gongwen db status [--db TARGET | -o OUT]
+       gongwen db query NAME|SQL [--db TARGET | -o OUT] [--as-of DATE] [--days N]
+
+Asks the policy database that "gongwen run" keeps (README, "The policy
+database"). TARGET is a SQLite file or a postgresql:// URL (default:
+OUT/gongwen.db, OUT default out).
+
+  status       policies, versions and sources held; policies by status today;
+               the last run's counts
+  query NAME   a named question (below), as tab-separated rows with a header
+  query SQL    any SQL statement, same output
+
+Named questions ($1 is the day: --as-of, default today UTC):
+)";
+
+// Tab-separated, header first; NULL as an empty cell, tabs and newlines in
+// values as spaces.
+void PrintTable(const db::Table& t, std::ostream& out) {
+  auto cell = [](std::string v) {
+    for (char& c : v) {
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    return v;
+  };
+  for (size_t c = 0; c < t.columns.size(); ++c) out << (c ? "\t" : "") << t.columns[c];
+  out << "\n";
+  for (const auto& row : t.rows) {
+    for (size_t c = 0; c < row.size(); ++c) out << (c ? "\t" : "") << cell(row[c].value_or(""));
+    out << "\n";
+  }
+}
+
+std::string DbHelp() {
+  std::string h = kDbHelp;
+  for (const db::Recipe& r : db::Recipes()) {
+    std::string name = "  " + r.name;
+    name.resize(19, ' ');
+    h += name + r.description + "\n";
+  }
+  h += "\nOptions:\n"
+       "  --db TARGET            the database (default: OUT/gongwen.db)\n"
+       "  -o, --out DIR          the output folder of the run (default: out)\n"
+       "  --as-of DATE           the day asked about, YYYY-MM-DD (default: today, UTC)\n"
+       "  --days N               expiring: the horizon in days (default: 30)\n"
+       "  -h, --help             this text\n";
+  return h;
+}
+
+// DATE plus `days` days, both YYYY-MM-DD.
+std::string AddDays(const std::string& date, int days) {
+  std::tm tm{};
+  tm.tm_year = std::stoi(date.substr(0, 4)) - 1900;
+  tm.tm_mon = std::stoi(date.substr(5, 2)) - 1;
+  tm.tm_mday = std::stoi(date.substr(8, 2)) + days;
+  tm.tm_hour = 12;
+  const std::time_t t = timegm(&tm);
+  std::tm out{};
+  gmtime_r(&t, &out);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &out);
+  return buf;
+}
+
+int DbCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string target, out_dir = "out", as_of, what;
+  std::vector<std::string> positional;
+  int days = 30;
+  auto usage = [&](const std::string& problem) {
+    err << "gongwen db: " << problem << "\n" << DbHelp();
+    return 2;
+  };
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (a == "-h" || a == "--help") {
+      out << DbHelp();
+      return 0;
+    } else if (a == "--db") {
+      if (!has_value) return usage("--db needs a file or a postgresql:// URL");
+      target = args[++i];
+    } else if (a == "-o" || a == "--out") {
+      if (!has_value) return usage(a + " needs a folder");
+      out_dir = args[++i];
+    } else if (a == "--as-of") {
+      if (!has_value || !IsIsoDate(args[i + 1])) return usage("--as-of needs a date (YYYY-MM-DD)");
+      as_of = args[++i];
+    } else if (a == "--days") {
+      const std::string v = has_value ? args[i + 1] : "";
+      if (v.empty() || v.size() > 5 || v.find_first_not_of("0123456789") != std::string::npos) {
+        return usage("--days needs a number of days");
+      }
+      days = std::stoi(v);
+      ++i;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage("unknown option " + a);
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (positional.empty()) return usage("expects status or query");
+  if (as_of.empty()) as_of = TodayUtc();
+  if (target.empty()) target = (std::filesystem::path(out_dir) / "gongwen.db").string();
+  if (!db::IsPostgresUrl(target) && !std::filesystem::exists(target)) {
+    err << "gongwen db: " << target << ": no such database (run \"gongwen run PATH -o OUT\" first)\n";
+    return 3;
+  }
+  const std::string& sub = positional[0];
+  if (sub != "status" && sub != "query") return usage("unknown subcommand " + sub);
+  if (sub == "status" && positional.size() != 1) return usage("status takes no arguments");
+  if (sub == "query" && positional.size() != 2) return usage("query expects one NAME or SQL statement");
+  auto store = db::Store::Open(target);
+  if (!store.ok()) {
+    err << "gongwen db: " << store.error().Describe() << "\n";
+    return 3;
+  }
+  auto run = [&](const std::string& sql, const std::vector<std::string>& params) -> std::optional<db::Table> {
+    auto t = store.value()->Query(sql, params);
+    if (!t.ok()) {
+      err << "gongwen db: " << t.error().Describe() << "\n";
+      return std::nullopt;
+    }
+    return std::move(t).value();
+  };
+  const std::vector<std::string> day_params = {as_of, AddDays(as_of, days)};
+  if (sub == "query") {
+    std::string sql = positional[1];
+    std::vector<std::string> params;
+    for (const db::Recipe& r : db::Recipes()) {
+      if (r.name == sql) {
+        sql = r.sql;
+        params.assign(day_params.begin(), day_params.begin() + r.parameters);
+      }
+    }
+    auto t = run(sql, params);
+    if (!t) return 1;
+    PrintTable(*t, out);
+    return 0;
+  }
+  auto counts = run(
+      "SELECT (SELECT COUNT(*) FROM policies), (SELECT COUNT(*) FROM versions), (SELECT COUNT(*) FROM sources), "
+      "(SELECT COUNT(*) FROM clauses), (SELECT COUNT(*) FROM amounts), (SELECT COUNT(*) FROM bureaus), "
+      "(SELECT COUNT(*) FROM conflicts)", {});
+  if (!counts) return 1;
+  const auto& c = counts->rows.at(0);
+  out << "database  " << target << " (schema " << db::kSchemaVersion << ")\n"
+      << "policies  " << c[0].value_or("0") << "\n"
+      << "versions  " << c[1].value_or("0") << "\n"
+      << "sources   " << c[2].value_or("0") << "\n"
+      << "clauses   " << c[3].value_or("0") << " (" << c[4].value_or("0") << " amounts, " << c[5].value_or("0")
+      << " bureaus)\n"
+      << "conflicts " << c[6].value_or("0") << "\n";
+  for (const db::Recipe& r : db::Recipes()) {
+    if (r.name != "status") continue;
+    auto t = run(r.sql, {as_of});
+    if (!t) return 1;
+    out << "on " << as_of << ":";
+    for (const auto& row : t->rows) out << " " << row[1].value_or("0") << " " << row[0].value_or("");
+    out << "\n";
+  }
+  auto last = run("SELECT run_id, started_at, finished_at, new_sources, changed, unchanged, failed, reprocessed "
+                  "FROM runs "
+                  "ORDER BY run_id DESC LIMIT 1", {});
+  if (!last) return 1;
+  if (!last->rows.empty()) {
+    const auto& r = last->rows[0];
+    out << "last run  #" << r[0].value_or("") << " " << r[1].value_or("") << ": ";
+    if (!r[2]) {
+      out << "did not finish\n";
+    } else {
+      out << r[3].value_or("0") << " new, " << r[4].value_or("0") << " changed, " << r[5].value_or("0")
+          << " unchanged, " << r[7].value_or("0") << " reprocessed, " << r[6].value_or("0") << " failed\n";
+    }
+  }
   return 0;
 }
 
@@ -388,6 +732,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       out << kExtractHelp;
     } else if (args.size() > 1 && args[1] == "eval") {
       out << kEvalHelp;
+    } else if (args.size() > 1 && args[1] == "db") {
+      out << DbHelp();
     } else {
       out << kMainHelp;
     }
@@ -398,6 +744,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return 0;
   }
   if (cmd == "eval") return EvalCommand(args, out, err);
+  if (cmd == "db") return DbCommand(args, out, err);
   if (cmd != "run" && cmd != "extract") {
     err << "gongwen: unknown command '" << cmd << "'\n" << kMainHelp;
     return 2;

@@ -22,6 +22,7 @@ enum class ErrorCode {
   kEmpty,        // nothing to extract
   kEncrypted,    // a password is needed
   kNeedsOcr,     // scanned: no text layer
+  kDatabase,     // the policy database refused a statement or cannot be opened
   kInternal,     // a bug: a library threw where it should not
 };
 
@@ -61,6 +62,7 @@ inline const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kEmpty: return "empty";
     case ErrorCode::kEncrypted: return "encrypted";
     case ErrorCode::kNeedsOcr: return "needs_ocr";
+    case ErrorCode::kDatabase: return "database";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

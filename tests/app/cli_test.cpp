@@ -40,7 +40,7 @@ TEST_CASE("cli: run writes every good document and reports bad ones") {
   CHECK(r.err.find("(byte 4)") != std::string::npos);
   CHECK(r.err.find("c_empty.txt: error: empty input") != std::string::npos);
   CHECK(r.err.find("ignored.json") == std::string::npos);
-  CHECK(r.err.find("4 input(s): 2 ok, 2 failed") != std::string::npos);
+  CHECK(r.err.find("4 input(s): 2 new, 0 changed, 0 unchanged, 2 failed") != std::string::npos);
 
   auto jsonl = gongwen::files::Read((out / "documents.jsonl").string());
   REQUIRE(jsonl.ok());

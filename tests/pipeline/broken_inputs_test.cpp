@@ -70,7 +70,7 @@ TEST_CASE("broken PDFs: a batch with them still writes the good documents, exit 
     CAPTURE(name);
     CHECK(e.find(std::string(name) + ": error: ") != std::string::npos);
   }
-  CHECK(e.find("5 input(s): 1 ok, 4 failed") != std::string::npos);
+  CHECK(e.find("5 input(s): 1 new, 0 changed, 0 unchanged, 4 failed") != std::string::npos);
   auto jsonl = gongwen::files::Read((out / "documents.jsonl").string());
   REQUIRE(jsonl.ok());
   CHECK(jsonl.value().find("good.pdf") != std::string::npos);

@@ -1,0 +1,138 @@
+// db: the policy database that `gongwen run` keeps current (README, "The
+// policy database").
+//
+//   Policy + its JSON record ──Upsert──▶ policies / versions / sources /
+//                                        clauses / amounts / bureaus / warnings
+//
+// In:  a target, either a file name (SQLite, the default OUT/gongwen.db) or a
+//      postgresql:// URL (libpq), and the documents of one run. Open() creates
+//      the schema or migrates it (table schema_version); a database made by a
+//      newer gongwen is refused, never rewritten.
+// Out: one row per policy (policy_key), one per distinct normalized text
+//      (version), one per input path (source, with the bytes' sha256 and the
+//      JSON record written for it), and the clause rows under each version.
+// Incremental: Lookup() tells whether a path was already processed with the
+//      same bytes and the same gongwen build and options (its fingerprint);
+//      the caller then skips the work and reuses the stored record.
+// Matching: a new text joins the policy with the same normalized 发文字号
+//      (and a compatible issuer), else the one with the same normalized title
+//      and no conflicting 文号. When the identifiers disagree (same 文号,
+//      different titles; same title, different 文号) it is not merged: it
+//      becomes its own policy and the disagreement is recorded (table
+//      conflicts) and returned, never silent.
+// Crash safety: writes happen between BeginBatch() and CommitBatch(); a
+//      process killed in between leaves the last committed batch, and the
+//      next run redoes the rest (its sources are not yet recorded).
+// Failure: every call returns a Result; an Error has code kDatabase and the
+//      backend's message.
+// Thread-safety: one Store per thread.
+#ifndef GONGWEN_DB_DB_H_
+#define GONGWEN_DB_DB_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "model/result.h"
+
+namespace gongwen::db {
+
+namespace internal {
+class Connection;
+}
+
+inline constexpr int kSchemaVersion = 1;
+
+// Whether `target` names a PostgreSQL database (postgresql:// or postgres://).
+bool IsPostgresUrl(const std::string& target);
+
+// What the database holds of one input path.
+struct KnownSource {
+  std::string sha256;       // of the bytes last processed
+  std::string fingerprint;  // gongwen build + output options they were processed with
+  std::string version_id;
+  std::string record;       // the gongwen/1 JSON line written for them
+};
+
+struct Upserted {
+  std::string policy_key;  // the policy the document now belongs to
+  bool new_policy = false;
+  bool new_version = false;
+  std::vector<std::string> conflicts;  // why it was not merged with a policy
+};
+
+struct RunCounts {
+  int64_t new_sources = 0;  // paths never seen before
+  int64_t changed = 0;      // seen, with other bytes
+  int64_t unchanged = 0;    // same bytes, build and options: skipped
+  int64_t reprocessed = 0;  // same bytes, processed again (another build or options, --reprocess)
+  int64_t failed = 0;
+};
+
+// A query's answer, values as text (NULL as nullopt).
+struct Table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& target);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& target() const { return target_; }
+
+  // Records a run (table runs) stamped `now` (ISO 8601 UTC); every row this
+  // run writes or sees carries the stamp as first_seen / last_seen.
+  Result<int64_t> BeginRun(const std::string& gongwen_version, const std::string& as_of,
+                           const std::string& now);
+  Result<bool> FinishRun(const RunCounts& counts, const std::string& finished_at);
+
+  Result<bool> BeginBatch();
+  Result<bool> CommitBatch();
+
+  Result<std::optional<KnownSource>> Lookup(const std::string& path);
+  // The source at `path` was seen again, unchanged.
+  Result<bool> Touch(const std::string& path);
+  // Writes the document processed from `policy.source.path`.
+  Result<Upserted> Upsert(const Policy& policy, const std::string& record,
+                          const std::string& fingerprint, const std::string& gongwen_version);
+
+  // Any SQL statement, $1 … bound to `args` (for `gongwen db query`).
+  Result<Table> Query(const std::string& sql, const std::vector<std::string>& args = {});
+
+ private:
+  Store(std::string target, std::unique_ptr<internal::Connection> conn);
+  Result<bool> Migrate();
+  Result<std::string> MatchPolicy(const Policy& policy, std::vector<std::string>* conflicts);
+  Result<bool> WriteVersionRows(const Policy& policy);
+
+  std::string target_;
+  std::unique_ptr<internal::Connection> conn_;
+  int64_t run_id_ = 0;
+  std::string now_;
+};
+
+// Normalized identifiers used for matching (exposed for tests):
+// 发文字号 without spaces, full-width forms or leading zeros, any year
+// brackets as 〔〕; titles and issuers without spaces, punctuation or quotes.
+std::string NormalizeDocNumber(const std::string& doc_number);
+std::string NormalizeTitle(const std::string& title);
+
+// Named queries of `gongwen db query NAME` (README, "Asking the database").
+struct Recipe {
+  std::string name;
+  std::string description;
+  int parameters;    // how many of ($1 the day, $2 the horizon) the SQL uses
+  std::string sql;
+};
+const std::vector<Recipe>& Recipes();
+
+}  // namespace gongwen::db
+
+#endif  // GONGWEN_DB_DB_H_

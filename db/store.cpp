@@ -1,0 +1,431 @@
+#include <cctype>
+#include <cstdio>
+#include <utility>
+
+#include "db/db.h"
+#include "db/internal/connection.h"
+#include "db/internal/schema.h"
+#include "util/utf8.h"
+
+namespace gongwen::db {
+
+using internal::Param;
+using internal::Rows;
+
+namespace {
+
+bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// One code point of s at i, and its length.
+size_t CharLength(const std::string& s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return i + n <= s.size() ? n : s.size() - i;
+}
+
+// Full-width ASCII (U+FF01..FF5E) as ASCII, ideographic space as a space.
+std::string FoldWidth(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = CharLength(s, i);
+    if (n == 3) {
+      const uint32_t cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        out += static_cast<char>(cp - 0xFF01 + 0x21);
+        i += n;
+        continue;
+      }
+      if (cp == 0x3000) {
+        out += ' ';
+        i += n;
+        continue;
+      }
+    }
+    out.append(s, i, n);
+    i += n;
+  }
+  return out;
+}
+
+// Drops whitespace, and every char of `drop` (UTF-8 strings of one char).
+std::string Without(const std::string& s, std::initializer_list<const char*> drop) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = CharLength(s, i);
+    const std::string ch = s.substr(i, n);
+    i += n;
+    if (n == 1 && std::isspace(static_cast<unsigned char>(ch[0]))) continue;
+    bool dropped = false;
+    for (const char* d : drop) dropped = dropped || ch == d;
+    if (!dropped) out += ch;
+  }
+  return out;
+}
+
+std::string FormatNumber(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+std::string ClausePath(const std::vector<int>& path) {
+  std::string s;
+  for (size_t i = 0; i < path.size(); ++i) s += (i ? "." : "") + std::to_string(path[i]);
+  return s;
+}
+
+// Same title, or one holds the other (a PDF title without its 关于印发…的通知
+// wrapper) when the shorter still has 6 characters.
+bool TitlesAgree(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty() || a == b) return true;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return shorter.size() >= 18 && longer.find(shorter) != std::string::npos;
+}
+
+bool IssuersAgree(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  return !a || !b || a->empty() || b->empty() || *a == *b;
+}
+
+std::optional<std::string> NormOrNull(const std::optional<std::string>& v, std::string (*norm)(const std::string&)) {
+  if (!v) return std::nullopt;
+  std::string n = norm(*v);
+  if (n.empty()) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+bool IsPostgresUrl(const std::string& target) {
+  return StartsWith(target, "postgresql://") || StartsWith(target, "postgres://");
+}
+
+std::string NormalizeDocNumber(const std::string& doc_number) {
+  std::string s = Without(FoldWidth(doc_number), {});
+  // Year brackets of any kind as 〔〕.
+  for (const char* open : {"[", "(", "【", "［", "（", "〖", "{"}) {
+    for (size_t at = s.find(open); at != std::string::npos; at = s.find(open, at + 1)) {
+      s.replace(at, std::char_traits<char>::length(open), "〔");
+    }
+  }
+  for (const char* close : {"]", ")", "】", "］", "）", "〗", "}"}) {
+    for (size_t at = s.find(close); at != std::string::npos; at = s.find(close, at + 1)) {
+      s.replace(at, std::char_traits<char>::length(close), "〕");
+    }
+  }
+  // Leading zeros of the serial number: 〔2025〕05号 = 〔2025〕5号.
+  const size_t close = s.rfind("〕");
+  if (close != std::string::npos) {
+    size_t i = close + std::char_traits<char>::length("〕");
+    while (i + 1 < s.size() && s[i] == '0' && std::isdigit(static_cast<unsigned char>(s[i + 1]))) s.erase(i, 1);
+  }
+  return s;
+}
+
+std::string NormalizeTitle(const std::string& title) {
+  return Without(FoldWidth(title), {"\"", "'", "“", "”", "‘", "’", "「", "」", "《", "》", "、", "，",
+                                    ",", "。", ".", "：", ":", "·", "—", "-", "(", ")", "（", "）"});
+}
+
+Store::Store(std::string target, std::unique_ptr<internal::Connection> conn)
+    : target_(std::move(target)), conn_(std::move(conn)) {}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& target) {
+  auto conn = IsPostgresUrl(target) ? internal::OpenPostgres(target) : internal::OpenSqlite(target);
+  if (!conn.ok()) return conn.error();
+  std::unique_ptr<Store> store(new Store(target, std::move(conn).value()));
+  if (auto m = store->Migrate(); !m.ok()) return m.error();
+  return store;
+}
+
+Result<bool> Store::BeginBatch() {
+  // IMMEDIATE: take SQLite's write lock now, so that two writers queue
+  // instead of one failing at its first write.
+  return conn_->Script(conn_->dialect() == internal::Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Result<bool> Store::CommitBatch() { return conn_->Script("COMMIT"); }
+
+Result<bool> Store::Migrate() {
+  if (auto r = conn_->Script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"); !r.ok()) {
+    return r.error();
+  }
+  auto rows = conn_->Query("SELECT MAX(version) FROM schema_version");
+  if (!rows.ok()) return rows.error();
+  const auto& cell = rows.value().at(0).at(0);
+  const int current = cell ? std::stoi(*cell) : 0;
+  if (current > kSchemaVersion) {
+    return Error{ErrorCode::kDatabase, target_ + ": database schema version " + std::to_string(current) +
+                                           " is newer than this gongwen's (" + std::to_string(kSchemaVersion) +
+                                           "); use a newer gongwen"};
+  }
+  const std::vector<std::string> steps = internal::Migrations(conn_->dialect());
+  for (int v = current; v < static_cast<int>(steps.size()); ++v) {
+    if (auto r = BeginBatch(); !r.ok()) return r.error();
+    auto step = conn_->Script(steps[v]);
+    if (step.ok()) step = [&]() -> Result<bool> {
+      auto q = conn_->Query("INSERT INTO schema_version (version) VALUES ($1)", {v + 1});
+      if (!q.ok()) return q.error();
+      return true;
+    }();
+    if (!step.ok()) {
+      (void)conn_->Script("ROLLBACK");
+      return Error{ErrorCode::kDatabase, target_ + ": cannot migrate to schema version " +
+                                             std::to_string(v + 1) + ": " + step.error().message};
+    }
+    if (auto r = CommitBatch(); !r.ok()) return r.error();
+  }
+  return true;
+}
+
+Result<int64_t> Store::BeginRun(const std::string& gongwen_version, const std::string& as_of,
+                                const std::string& now) {
+  now_ = now;
+  if (auto b = BeginBatch(); !b.ok()) return b.error();
+  auto id = conn_->Query("SELECT COALESCE(MAX(run_id), 0) + 1 FROM runs");
+  if (!id.ok()) return id.error();
+  run_id_ = std::stoll(*id.value()[0][0]);
+  auto ins = conn_->Query(
+      "INSERT INTO runs (run_id, started_at, gongwen_version, as_of) VALUES ($1, $2, $3, $4)",
+      {run_id_, now, gongwen_version, as_of});
+  if (!ins.ok()) return ins.error();
+  if (auto c = CommitBatch(); !c.ok()) return c.error();
+  return run_id_;
+}
+
+Result<bool> Store::FinishRun(const RunCounts& counts, const std::string& finished_at) {
+  auto r = conn_->Query(
+      "UPDATE runs SET finished_at = $2, new_sources = $3, changed = $4, unchanged = $5, reprocessed = $6, "
+      "failed = $7 WHERE run_id = $1",
+      {run_id_, finished_at, counts.new_sources, counts.changed, counts.unchanged, counts.reprocessed,
+       counts.failed});
+  if (!r.ok()) return r.error();
+  return true;
+}
+
+Result<std::optional<KnownSource>> Store::Lookup(const std::string& path) {
+  auto rows = conn_->Query("SELECT sha256, fingerprint, version_id, record FROM sources WHERE path = $1", {path});
+  if (!rows.ok()) return rows.error();
+  if (rows.value().empty()) return std::optional<KnownSource>();
+  auto& r = rows.value()[0];
+  return std::optional<KnownSource>(KnownSource{*r[0], *r[1], *r[2], std::move(*r[3])});
+}
+
+Result<bool> Store::Touch(const std::string& path) {
+  for (const char* sql :
+       {"UPDATE sources SET last_seen = $2 WHERE path = $1",
+        "UPDATE versions SET last_seen = $2 WHERE version_id = (SELECT version_id FROM sources WHERE path = $1)",
+        "UPDATE policies SET last_seen = $2 WHERE policy_key = (SELECT policy_key FROM sources WHERE path = $1)"}) {
+    if (auto r = conn_->Query(sql, {path, now_}); !r.ok()) return r.error();
+  }
+  return true;
+}
+
+Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<std::string>* conflicts) {
+  const Metadata& md = policy.metadata;
+  const auto doc = NormOrNull(md.doc_number, NormalizeDocNumber);
+  const auto title = NormOrNull(md.title, NormalizeTitle);
+  const auto issuer = NormOrNull(md.issuer, NormalizeTitle);
+  const char* kColumns = "SELECT policy_key, issuer_norm, title_norm, doc_number_norm, doc_number, title FROM policies ";
+  auto describe = [](const internal::Row& r) {
+    return "policy " + *r[0] + " (" + r[4].value_or("no 文号") + ", " + r[5].value_or("no title") + ")";
+  };
+  std::string problem;
+  if (doc) {
+    auto rows = conn_->Query(std::string(kColumns) + "WHERE doc_number_norm = $1 ORDER BY policy_key", {*doc});
+    if (!rows.ok()) return rows.error();
+    for (const auto& r : rows.value()) {
+      if (!IssuersAgree(issuer, r[1])) continue;  // another issuer's document with the same number
+      if (!title || !r[2] || TitlesAgree(*title, *r[2])) return *r[0];
+      problem = "same 文号 as " + describe(r) + " but another title: not merged";
+      conflicts->push_back(problem);
+      break;
+    }
+  }
+  if (problem.empty() && title) {
+    auto rows = conn_->Query(std::string(kColumns) + "WHERE title_norm = $1 ORDER BY policy_key", {*title});
+    if (!rows.ok()) return rows.error();
+    std::vector<const internal::Row*> fits;
+    for (const auto& r : rows.value()) {
+      if (!IssuersAgree(issuer, r[1])) continue;
+      if (doc && r[3] && *r[3] != *doc) {
+        conflicts->push_back("same title as " + describe(r) + " but another 文号: not merged");
+        continue;
+      }
+      fits.push_back(&r);
+    }
+    if (fits.size() == 1 && conflicts->empty()) return *(*fits[0])[0];
+    if (fits.size() > 1) {
+      conflicts->push_back("same title as " + std::to_string(fits.size()) + " policies: not merged");
+    }
+  }
+  // Its own key, unless a policy it was kept apart from already has it.
+  std::string key = policy.policy_key;
+  auto taken = conn_->Query("SELECT 1 FROM policies WHERE policy_key = $1", {key});
+  if (!taken.ok()) return taken.error();
+  if (!taken.value().empty() && !conflicts->empty()) key += "-" + policy.id.substr(0, 8);
+  return key;
+}
+
+Result<bool> Store::WriteVersionRows(const Policy& policy) {
+  const std::string& vid = policy.id;
+  const utf8::CodePointIndex cps(policy.text);
+  for (const Clause& c : policy.clauses) {
+    const size_t b = cps.ToByte(c.span.begin), e = cps.ToByte(c.span.end);
+    auto r = conn_->Query(
+        "INSERT INTO clauses (version_id, clause_index, parent, level, part, path, marker, style, heading, "
+        "text, span_begin, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        {vid, c.index, c.parent, c.level, c.part, ClausePath(c.path), c.marker, c.style, c.heading,
+         policy.text.substr(b, e - b), c.span.begin, c.span.end});
+    if (!r.ok()) return r.error();
+    for (size_t i = 0; i < c.amounts.size(); ++i) {
+      const Amount& a = c.amounts[i];
+      Param fen, percent, ratio;
+      if (a.kind == "money") fen = a.fen;
+      if (a.kind == "percent") percent = a.percent;
+      if (a.kind == "ratio") {
+        std::string s;
+        for (size_t k = 0; k < a.ratio.size(); ++k) s += (k ? ":" : "") + FormatNumber(a.ratio[k]);
+        ratio = s;
+      }
+      auto ar = conn_->Query(
+          "INSERT INTO amounts (version_id, clause_index, seq, kind, text, fen, percent, ratio, qualifier, per, "
+          "target, span_begin, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+          {vid, c.index, static_cast<int>(i), a.kind, a.text, fen, percent, ratio, a.qualifier, a.per, a.target,
+           a.span.begin, a.span.end});
+      if (!ar.ok()) return ar.error();
+    }
+    for (size_t i = 0; i < c.bureaus.size(); ++i) {
+      const BureauRef& br = c.bureaus[i];
+      auto rr = conn_->Query(
+          "INSERT INTO bureaus (version_id, clause_index, seq, name, canonical, role, duty, span_begin, span_end) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+          {vid, c.index, static_cast<int>(i), br.name, br.canonical, br.role, br.duty, br.span.begin, br.span.end});
+      if (!rr.ok()) return rr.error();
+    }
+  }
+  for (size_t i = 0; i < policy.warnings.size(); ++i) {
+    const Warning& w = policy.warnings[i];
+    Param begin, end;
+    if (w.span) {
+      begin = w.span->begin;
+      end = w.span->end;
+    }
+    auto r = conn_->Query(
+        "INSERT INTO warnings (version_id, seq, code, message, span_begin, span_end) VALUES ($1, $2, $3, $4, $5, $6)",
+        {vid, static_cast<int>(i), w.code, w.message, begin, end});
+    if (!r.ok()) return r.error();
+  }
+  return true;
+}
+
+Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, const std::string& fingerprint,
+                               const std::string& gongwen_version) {
+  const Metadata& md = policy.metadata;
+  const std::string& vid = policy.id;
+  Upserted u;
+  auto existing = conn_->Query("SELECT policy_key, gongwen_version FROM versions WHERE version_id = $1", {vid});
+  if (!existing.ok()) return existing.error();
+  auto fail = [](const Result<Rows>& r) { return !r.ok(); };
+  const std::vector<Param> version_columns = {
+      vid,         policy.policy_key,  policy.source.path, policy.source.sha256, policy.source.format,
+      md.title,    md.doc_number,      md.issuer,          md.signed_date,       md.published_date,
+      md.effective_from, md.effective_until, md.validity,
+      static_cast<int64_t>(policy.clauses.size()), static_cast<int64_t>(policy.repairs.size()),
+      static_cast<int64_t>(policy.warnings.size()), policy.text, gongwen_version, now_};
+  if (!existing.value().empty()) {
+    // The same normalized text seen before: it stays in its policy.
+    u.policy_key = *existing.value()[0][0];
+    if (existing.value()[0][1].value_or("") != gongwen_version) {
+      // Processed again by another build: its rows are rewritten.
+      for (const char* table : {"amounts", "bureaus", "warnings", "clauses"}) {
+        auto d = conn_->Query(std::string("DELETE FROM ") + table + " WHERE version_id = $1", {vid});
+        if (fail(d)) return d.error();
+      }
+      auto up = conn_->Query(
+          "UPDATE versions SET title = $2, doc_number = $3, issuer = $4, signed_date = $5, published_date = $6, "
+          "effective_from = $7, effective_until = $8, validity = $9, clause_count = $10, repair_count = $11, "
+          "warning_count = $12, gongwen_version = $13, last_seen = $14 WHERE version_id = $1",
+          {vid, md.title, md.doc_number, md.issuer, md.signed_date, md.published_date, md.effective_from,
+           md.effective_until, md.validity, static_cast<int64_t>(policy.clauses.size()),
+           static_cast<int64_t>(policy.repairs.size()), static_cast<int64_t>(policy.warnings.size()),
+           gongwen_version, now_});
+      if (fail(up)) return up.error();
+      if (auto w = WriteVersionRows(policy); !w.ok()) return w.error();
+    } else {
+      auto up = conn_->Query("UPDATE versions SET last_seen = $2 WHERE version_id = $1", {vid, now_});
+      if (fail(up)) return up.error();
+    }
+  } else {
+    auto key = MatchPolicy(policy, &u.conflicts);
+    if (!key.ok()) return key.error();
+    u.policy_key = key.value();
+    auto known = conn_->Query("SELECT 1 FROM policies WHERE policy_key = $1", {u.policy_key});
+    if (fail(known)) return known.error();
+    u.new_policy = known.value().empty();
+    if (u.new_policy) {
+      auto ins = conn_->Query(
+          "INSERT INTO policies (policy_key, current_version, first_seen, last_seen) VALUES ($1, $2, $3, $3)",
+          {u.policy_key, vid, now_});
+      if (fail(ins)) return ins.error();
+    }
+    std::vector<Param> cols = version_columns;
+    cols[1] = u.policy_key;
+    cols.push_back(policy.policy_key);
+    auto ins = conn_->Query(
+        "INSERT INTO versions (version_id, policy_key, source_path, source_sha256, format, title, doc_number, "
+        "issuer, signed_date, published_date, effective_from, effective_until, validity, clause_count, "
+        "repair_count, warning_count, text, gongwen_version, first_seen, last_seen, doc_policy_key) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20)",
+        cols);
+    if (fail(ins)) return ins.error();
+    if (auto w = WriteVersionRows(policy); !w.ok()) return w.error();
+    u.new_version = true;
+    for (const std::string& reason : u.conflicts) {
+      // "… policy KEY (…" names the policy it was kept apart from.
+      const size_t at = reason.find("policy ");
+      if (at == std::string::npos || reason.find(" policies") != std::string::npos) continue;
+      const std::string other = reason.substr(at + 7, reason.find(' ', at + 7) - at - 7);
+      auto c = conn_->Query(
+          "INSERT INTO conflicts (version_id, other_policy, reason) VALUES ($1, $2, $3) "
+          "ON CONFLICT (version_id, other_policy) DO NOTHING",
+          {vid, other, reason});
+      if (fail(c)) return c.error();
+    }
+  }
+  // The policy takes what this document says, and keeps what it does not.
+  auto pol = conn_->Query(
+      "UPDATE policies SET title = COALESCE($2, title), doc_number = COALESCE($3, doc_number), "
+      "issuer = COALESCE($4, issuer), title_norm = COALESCE($5, title_norm), "
+      "doc_number_norm = COALESCE($6, doc_number_norm), issuer_norm = COALESCE($7, issuer_norm), "
+      "signed_date = COALESCE($8, signed_date), published_date = COALESCE($9, published_date), "
+      "effective_from = COALESCE($10, effective_from), effective_until = COALESCE($11, effective_until), "
+      "validity = COALESCE($12, validity), current_version = $13, last_seen = $14 WHERE policy_key = $1",
+      {u.policy_key, md.title, md.doc_number, md.issuer, NormOrNull(md.title, NormalizeTitle),
+       NormOrNull(md.doc_number, NormalizeDocNumber), NormOrNull(md.issuer, NormalizeTitle), md.signed_date,
+       md.published_date, md.effective_from, md.effective_until, md.validity, vid, now_});
+  if (fail(pol)) return pol.error();
+  auto src = conn_->Query(
+      "INSERT INTO sources (path, url, sha256, bytes, format, fingerprint, version_id, policy_key, record, "
+      "first_seen, last_seen, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10) "
+      "ON CONFLICT (path) DO UPDATE SET url = excluded.url, sha256 = excluded.sha256, bytes = excluded.bytes, "
+      "format = excluded.format, fingerprint = excluded.fingerprint, version_id = excluded.version_id, "
+      "policy_key = excluded.policy_key, record = excluded.record, last_seen = excluded.last_seen, "
+      "changed_at = excluded.changed_at",
+      {policy.source.path, policy.source.url, policy.source.sha256, policy.source.bytes, policy.source.format,
+       fingerprint, vid, u.policy_key, record, now_});
+  if (fail(src)) return src.error();
+  return u;
+}
+
+Result<Table> Store::Query(const std::string& sql, const std::vector<std::string>& args) {
+  std::vector<Param> params(args.begin(), args.end());
+  auto rows = conn_->Query(sql, params);
+  if (!rows.ok()) return rows.error();
+  return Table{conn_->LastColumns(), std::move(rows).value()};
+}
+
+}  // namespace gongwen::db
