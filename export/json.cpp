@@ -31,6 +31,7 @@ Json AmountJson(const Amount& a) {
   j["qualifier"] = a.qualifier;
   j["per"] = OptString(a.per);
   j["target"] = OptString(a.target);
+  if (a.kind == "money") j["purpose"] = OptString(a.purpose);
   j["span"] = SpanJson(a.span);
   return j;
 }

@@ -154,6 +154,10 @@ struct Amount {
   // In a 分别 sentence, what this amount is for (国家级 in 对国家级、省级…
   // 分别奖励100万元、20万元).
   std::optional<std::string> target;
+  // Money only: offered (the policy gives it: 奖励, 补助, 最高…) or
+  // condition (a threshold or a size: 营业收入突破, …以上的企业, 总规模);
+  // unset when the words around it do not say.
+  std::optional<std::string> purpose;
   Span span;  // code points of Policy::text
 };
 

@@ -191,6 +191,84 @@ void AssignTargets(const std::string& text, size_t begin, std::vector<Found>* fo
   }
 }
 
+// Whether a sum of money is what the policy gives (奖励, 补助, 给予…: offered)
+// or what a company, project or fund must reach or measures (营业收入突破,
+// 投资额超过…以上, 总规模, …的企业: condition). The words just after the
+// amount decide first (20万元奖励; 5000万元以上; 10亿元的企业); else the cue
+// nearest before it in its phrase. No cue: no purpose.
+void AssignPurposes(const std::string& text, size_t begin, size_t end, std::vector<Found>* found) {
+  static const std::vector<std::string_view> kOffer = {
+      "奖励", "奖补", "补助", "补贴", "资助", "给予", "扶持", "贴息", "支持", "一次性", "最高",
+      "不超过", "不高于", "安排", "统筹", "兑现", "发放", "配套", "奖金"};
+  static const std::vector<std::string_view> kCondition = {
+      "突破", "达到", "超过", "营业收入", "营收", "销售收入", "销售额", "产值", "投资", "投入",
+      "规模", "总额", "融资", "纳税", "税收", "年均", "累计", "实缴", "注册资本", "不低于",
+      "不少于", "合同金额", "交易额", "到位", "固定资产", "增加值", "首次", "目标", "年收入"};
+  static const std::vector<std::string_view> kOfferAfter = {
+      "奖励", "奖补", "补助", "补贴", "资助", "支持", "扶持", "贴息", "的奖励", "的补助",
+      "的补贴", "的资助", "的一次性", "的奖补", "的支持", "的扶持", "用于", "专项资金", "资金",
+      "的标准", "标准", "给予"};
+  static const std::vector<std::string_view> kConditionAfter = {"以上", "及以上", "(含)以上", "（含）以上", "的"};
+  static const RE2 kJoin(R"(^\s*(?:、|和|或|及|与)\s*$)");
+  auto starts = [](std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; };
+  for (size_t i = 0; i < found->size(); ++i) {
+    Found& f = (*found)[i];
+    if (f.amount.kind != "money") continue;
+    // The words after a list (1500元、2000元、3000元标准) speak for all of it.
+    size_t last = i;
+    while (last + 1 < found->size() && (*found)[last + 1].amount.kind == "money") {
+      const size_t gap_begin = (*found)[last].end, gap_end = (*found)[last + 1].begin;
+      if (gap_end < gap_begin ||
+          !RE2::FullMatch(re2::StringPiece(text.data() + gap_begin, gap_end - gap_begin), kJoin)) {
+        break;
+      }
+      ++last;
+    }
+    const size_t tail = (*found)[last].end;
+    std::string_view after(text.data() + tail, std::min<size_t>(24, end - tail));
+    bool decided = false;
+    for (std::string_view w : kOfferAfter) {
+      if (starts(after, w)) {
+        f.amount.purpose = "offered";
+        decided = true;
+        break;
+      }
+    }
+    for (std::string_view w : kConditionAfter) {
+      if (decided) break;
+      if (starts(after, w)) {
+        f.amount.purpose = "condition";
+        decided = true;
+      }
+    }
+    if (decided) continue;
+    const size_t lo = PhraseStart(text, begin, f.begin);
+    std::string_view lead(text.data() + lo, f.begin - lo);
+    // The cue that ends last wins; 不超过 (a cap) is not 超过.
+    auto last_end = [&](const std::vector<std::string_view>& cues) {
+      size_t best = 0;
+      bool any = false;
+      for (std::string_view c : cues) {
+        for (size_t p = lead.rfind(c); p != std::string_view::npos; p = p ? lead.rfind(c, p - 1) : std::string_view::npos) {
+          if (c == "超过" && p >= 3 && lead.substr(p - 3, 3) == "不") continue;
+          if (!any || p + c.size() > best) best = p + c.size();
+          any = true;
+          break;
+        }
+      }
+      return any ? std::optional<size_t>(best) : std::nullopt;
+    };
+    const auto offer = last_end(kOffer), condition = last_end(kCondition);
+    // A budget (市财政每年安排专项资金不少于2亿元) is offered, however bounded.
+    const bool budget = lead.find("安排") != std::string_view::npos || lead.find("统筹") != std::string_view::npos;
+    if (budget || (offer && (!condition || *offer > *condition))) {
+      f.amount.purpose = "offered";
+    } else if (condition) {
+      f.amount.purpose = "condition";
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t end,
@@ -328,6 +406,7 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
   }
 
   AssignTargets(text, begin, &found);
+  AssignPurposes(text, begin, end, &found);
 
   std::vector<Amount> out;
   out.reserve(found.size());

@@ -394,3 +394,43 @@ TEST_CASE("FindAmounts: 分别 gives each amount its target, in order") {
     for (const Amount& a : Find(text)) CHECK_FALSE(a.target.has_value());
   }
 }
+
+TEST_CASE("amounts: money is offered or a condition, as the words around it say") {
+  struct Case {
+    const char* text;
+    std::vector<std::optional<std::string>> purposes;  // of the money amounts, in order
+  };
+  const std::optional<std::string> kOffered = std::string("offered"), kCondition = std::string("condition");
+  const Case cases[] = {
+      // Sentences of the samples (101–205) and the seeds.
+      {"对年营业收入首次突破50亿元、100亿元、500亿元的制造业企业，分别给予企业经营团队50万元、100万元、200万元奖励。",
+       {kCondition, kCondition, kCondition, kOffered, kOffered, kOffered}},
+      {"对获评国家级、省级的分别给予最高不超过50万元、20万元奖励。", {kOffered, kOffered}},
+      {"设立总规模100亿元的低空经济产业基金。", {kCondition}},
+      {"实缴注册资本1亿元以上的，按实缴注册资本的2%给予落户奖励，最高不超过1000万元。", {kCondition, kOffered}},
+      {"按每人1500元的标准给予一次性扩岗补助。", {kOffered}},
+      {"本科、硕士、博士分别按每人每月1500元、2000元、3000元标准发放租房补贴。", {kOffered, kOffered, kOffered}},
+      {"市财政每年安排专项资金不少于2亿元。", {kOffered}},
+      {"对小型微利企业年应纳税所得额不超过100万元的部分，减按25%计入应纳税所得额。", {kCondition}},
+      {"对设备投资额在500万元以上的技术改造项目，按设备投资额的8%给予补助，单个项目最高不超过3000万元。",
+       {kCondition, kOffered}},
+      {"对新认定的省级院士工作站一次性补助200万元。", {kOffered}},
+      // Nothing says: no purpose.
+      {"10万元（含）至20万元 每辆5000元", {std::nullopt, std::nullopt, std::nullopt}},
+  };
+  auto show = [](const std::vector<std::optional<std::string>>& v) {
+    std::string s;
+    for (const auto& p : v) s += p.value_or("-") + " ";
+    return s;
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    std::vector<std::optional<std::string>> got;
+    for (const Amount& a : Find(text)) {
+      if (a.kind == "money") got.push_back(a.purpose);
+      if (a.kind != "money") CHECK(!a.purpose);
+    }
+    CHECK(show(got) == show(c.purposes));
+  }
+}
