@@ -20,12 +20,13 @@ const std::vector<Recipe>& Recipes() {
         {"status", "how many policies are effective, expired, not yet effective or unknown on the day", 1,
          "SELECT " + status + " AS status, COUNT(*) AS policies FROM policies p GROUP BY 1 ORDER BY 1"},
         {"money-by-bureau",
-         "money (yuan) offered in clauses of policies in force on the day, by responsible bureau", 1,
+         "money (yuan) offered (purpose offered: awards, subsidies, caps) in clauses of policies in force on the "
+         "day, by responsible bureau", 1,
          "SELECT COALESCE(b.canonical, b.name) AS bureau, COUNT(DISTINCT p.policy_key) AS policies, "
          "COUNT(*) AS amounts, SUM(a.fen) / 100 AS yuan "
          "FROM policies p JOIN bureaus b ON b.version_id = p.current_version AND b.role = 'responsible' "
          "JOIN amounts a ON a.version_id = b.version_id AND a.clause_index = b.clause_index AND a.kind = 'money' "
-         "WHERE " + status + " = 'effective' GROUP BY 1 ORDER BY 4 DESC, 1"},
+         "AND a.purpose = 'offered' WHERE " + status + " = 'effective' GROUP BY 1 ORDER BY 4 DESC, 1"},
         {"conflicts", "documents kept apart from a policy whose 文号 or title they share", 0,
          "SELECT v.source_path, v.policy_key, c.other_policy, c.reason FROM conflicts c "
          "JOIN versions v ON v.version_id = c.version_id ORDER BY v.source_path, c.other_policy"},

@@ -110,6 +110,7 @@ CREATE TABLE amounts (
   qualifier       TEXT NOT NULL,
   per             TEXT,
   target          TEXT,
+  purpose         TEXT,
   span_begin      BIGINT NOT NULL,
   span_end        BIGINT NOT NULL,
   PRIMARY KEY (version_id, clause_index, seq),

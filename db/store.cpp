@@ -293,9 +293,10 @@ Result<bool> Store::WriteVersionRows(const Policy& policy) {
       }
       auto ar = conn_->Query(
           "INSERT INTO amounts (version_id, clause_index, seq, kind, text, fen, percent, ratio, qualifier, per, "
-          "target, span_begin, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+          "target, purpose, span_begin, span_end) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
           {vid, c.index, static_cast<int>(i), a.kind, a.text, fen, percent, ratio, a.qualifier, a.per, a.target,
-           a.span.begin, a.span.end});
+           a.purpose, a.span.begin, a.span.end});
       if (!ar.ok()) return ar.error();
     }
     for (size_t i = 0; i < c.bureaus.size(); ++i) {
