@@ -1,5 +1,8 @@
 #include "app/cli.h"
 
+#include <elf.h>
+#include <link.h>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -252,13 +255,52 @@ std::string NowUtc() {
   return buf;
 }
 
+// The GNU build id the linker wrote into this executable (a hash of its
+// content), in hex; "" when there is none.
+std::string GnuBuildId() {
+  std::string id;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* out) -> int {
+        for (int i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+          if (ph.p_type != PT_NOTE) continue;
+          const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+          const char* end = p + ph.p_memsz;
+          while (p + sizeof(ElfW(Nhdr)) <= end) {
+            const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(p);
+            const char* name = p + sizeof(ElfW(Nhdr));
+            const char* desc = name + ((note->n_namesz + 3) & ~3u);
+            if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && std::string(name, 3) == "GNU") {
+              static const char kHex[] = "0123456789abcdef";
+              auto* id = static_cast<std::string*>(out);
+              for (unsigned k = 0; k < note->n_descsz; ++k) {
+                const auto byte = static_cast<unsigned char>(desc[k]);
+                *id += kHex[byte >> 4];
+                *id += kHex[byte & 15];
+              }
+              return 1;
+            }
+            p = desc + ((note->n_descsz + 3) & ~3u);
+          }
+        }
+        return 1;  // the first object is the executable itself
+      },
+      &id);
+  return id;
+}
+
 // The version and the build: a rebuilt gongwen may extract differently, so
-// the database reprocesses what an older build wrote.
+// the database reprocesses what an older build wrote. The build is the
+// linker's build id, else a hash of the executable.
 const std::string& BuildVersion() {
   static const std::string version = [] {
     std::string v = std::string(kVersion).substr(8);  // "0.1.0"
-    auto exe = files::Read("/proc/self/exe");
-    if (exe.ok()) v += "+" + Sha256Hex(exe.value()).substr(0, 12);
+    std::string id = GnuBuildId();
+    if (id.empty()) {
+      auto exe = files::Read("/proc/self/exe");
+      if (exe.ok()) id = Sha256Hex(exe.value());
+    }
+    if (!id.empty()) v += "+" + id.substr(0, 12);
     return v;
   }();
   return version;
@@ -320,11 +362,9 @@ int RunCommand(const Parsed& p, std::ostream& err) {
     err << m << ": error: no such file or folder [io]\n";
     ++counts.failed;
   }
-  auto pipeline = Pipeline::Create();
-  if (!pipeline.ok()) {
-    err << "gongwen: " << pipeline.error().Describe() << "\n";
-    return 3;
-  }
+  // Made when the first input needs processing: a re-run that skips every
+  // input does not load the dictionaries.
+  std::unique_ptr<Pipeline> pipeline;
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(fs::path(p.out_dir) / "docs", ec);
@@ -391,7 +431,12 @@ int RunCommand(const Parsed& p, std::ostream& err) {
         ++ok;
         continue;
       }
-      auto policy = pipeline.value()->Process(bytes.value(), path, p.options);
+      if (!pipeline) {
+        auto created = Pipeline::Create();
+        if (!created.ok()) return fatal(created.error());
+        pipeline = std::move(created).value();
+      }
+      auto policy = pipeline->Process(bytes.value(), path, p.options);
       if (!policy.ok()) {
         ReportError(err, path, policy.error());
         ++counts.failed;
