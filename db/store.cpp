@@ -273,14 +273,20 @@ Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<std::st
 Result<bool> Store::WriteVersionRows(const Policy& policy) {
   const std::string& vid = policy.id;
   const utf8::CodePointIndex cps(policy.text);
+  const bool sqlite = conn_->dialect() == internal::Dialect::kSqlite;
   for (const Clause& c : policy.clauses) {
     const size_t b = cps.ToByte(c.span.begin), e = cps.ToByte(c.span.end);
+    std::string text = policy.text.substr(b, e - b);
     auto r = conn_->Query(
         "INSERT INTO clauses (version_id, clause_index, parent, level, part, path, marker, style, heading, "
         "text, span_begin, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        {vid, c.index, c.parent, c.level, c.part, ClausePath(c.path), c.marker, c.style, c.heading,
-         policy.text.substr(b, e - b), c.span.begin, c.span.end});
+        {vid, c.index, c.parent, c.level, c.part, ClausePath(c.path), c.marker, c.style, c.heading, text,
+         c.span.begin, c.span.end});
     if (!r.ok()) return r.error();
+    if (sqlite) {
+      auto f = conn_->Query("INSERT INTO clause_fts (rowid, text) VALUES (last_insert_rowid(), $1)", {std::move(text)});
+      if (!f.ok()) return f.error();
+    }
     for (size_t i = 0; i < c.amounts.size(); ++i) {
       const Amount& a = c.amounts[i];
       Param fen, percent, ratio;
@@ -342,6 +348,13 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
     u.policy_key = *existing.value()[0][0];
     if (existing.value()[0][1].value_or("") != gongwen_version) {
       // Processed again by another build: its rows are rewritten.
+      if (conn_->dialect() == internal::Dialect::kSqlite) {
+        auto d = conn_->Query(
+            "INSERT INTO clause_fts (clause_fts, rowid, text) "
+            "SELECT 'delete', rowid, text FROM clauses WHERE version_id = $1",
+            {vid});
+        if (fail(d)) return d.error();
+      }
       for (const char* table : {"amounts", "bureaus", "warnings", "clauses"}) {
         auto d = conn_->Query(std::string("DELETE FROM ") + table + " WHERE version_id = $1", {vid});
         if (fail(d)) return d.error();
