@@ -11,6 +11,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -365,16 +366,25 @@ int RunCommand(const Parsed& p, std::ostream& err) {
     err << m << ": error: no such file or folder [io]\n";
     ++counts.failed;
   }
+  if (inputs.empty()) {
+    // An empty crawl folder is more likely a broken crawl than a day with no
+    // policies: the outputs of the last run stay as they are.
+    if (missing.empty()) err << "gongwen run: no input files (.txt .md .html .pdf …) found; nothing written\n";
+    return 1;
+  }
   // Made when the first input needs processing: a re-run that skips every
   // input does not load the dictionaries.
   std::unique_ptr<Pipeline> pipeline;
   namespace fs = std::filesystem;
+  const fs::path docs_dir = fs::path(p.out_dir) / "docs";
   std::error_code ec;
-  fs::create_directories(fs::path(p.out_dir) / "docs", ec);
+  fs::create_directories(docs_dir, ec);
   if (ec) {
-    err << "gongwen: cannot create " << p.out_dir << "/docs: " << ec.message() << "\n";
+    err << "gongwen: cannot create " << docs_dir.string() << ": " << ec.message() << "\n";
     return 3;
   }
+  files::RemoveStaleTemps(p.out_dir);
+  files::RemoveStaleTemps(docs_dir.string());
   std::unique_ptr<db::Store> store;
   const std::string db_target = p.db.empty() ? (fs::path(p.out_dir) / "gongwen.db").string() : p.db;
   if (!p.no_db) {
@@ -390,19 +400,41 @@ int RunCommand(const Parsed& p, std::ostream& err) {
     }
   }
   const std::string fingerprint = Fingerprint(p.options);
-  auto fatal = [&](const Error& e) {
-    err << "gongwen: " << e.Describe() << "\n";
+  // A database failure stops the run (the open batch rolls back); it names
+  // the input it happened on.
+  auto fatal = [&](const std::string& where, const Error& e) {
+    err << where << ": error: " << e.Describe() << " [" << ErrorCodeName(e.code) << "]\n"
+        << "gongwen: run stopped; the batches committed before stay, the next run does the rest\n";
     return 3;
   };
-  auto write_doc = [&](const std::string& id, const std::string& pretty) {
-    return files::WriteAtomic((fs::path(p.out_dir) / "docs" / (id + ".json")).string(), pretty);
-  };
 
+  // documents.jsonl in input order; docs/<id>.json is the record of the
+  // last input with that id (as a run from scratch leaves it), written at
+  // the end when it is new, changed or missing.
   std::string jsonl;
+  struct Doc {
+    size_t offset = 0, length = 0;  // the last record with this id in jsonl
+    bool write = false;             // the file is missing or out of date
+    std::optional<size_t> written;  // the record written this run, by offset
+  };
+  std::unordered_map<std::string, Doc> docs;
+  // Renamed into place, not synced one by one (documents.jsonl and the
+  // database are): after a power cut the next run rewrites what is missing.
+  auto write_doc = [&](const std::string& id, const std::string& pretty) {
+    return files::WriteAtomic((docs_dir / (id + ".json")).string(), pretty, false);
+  };
+  auto add = [&](const std::string& id, const std::string& record, bool write) {
+    Doc& d = docs[id];
+    d.offset = jsonl.size();
+    d.length = record.size();
+    d.write = d.write || write || !fs::exists(docs_dir / (id + ".json"));
+    jsonl += record;
+    jsonl += '\n';
+  };
   int64_t ok = 0;
   for (size_t first = 0; first < inputs.size(); first += p.batch) {
     if (store) {
-      if (auto b = store->BeginBatch(); !b.ok()) return fatal(b.error());
+      if (auto b = store->BeginBatch(); !b.ok()) return fatal(db_target, b.error());
     }
     for (size_t k = first; k < std::min(inputs.size(), first + p.batch); ++k) {
       const std::string& path = inputs[k];
@@ -415,28 +447,23 @@ int RunCommand(const Parsed& p, std::ostream& err) {
       std::optional<db::KnownSource> known;
       if (store) {
         auto looked = store->Lookup(path);
-        if (!looked.ok()) return fatal(looked.error());
+        if (!looked.ok()) return fatal(path, looked.error());
         known = std::move(looked).value();
       }
       const bool same_bytes = known && known->sha256 == Sha256Hex(bytes.value());
       if (same_bytes && !p.reprocess && known->fingerprint == fingerprint) {
-        // Unchanged: the stored record stands, judged on today's date.
+        // Unchanged: the stored record stands, judged on the --as-of day.
         std::string record = std::move(known->record);
         const bool restatused = Restatus(&record, p.options.as_of);
-        const fs::path doc = fs::path(p.out_dir) / "docs" / (known->version_id + ".json");
-        if (restatused || !fs::exists(doc)) {
-          if (auto w = write_doc(known->version_id, Pretty(record)); !w.ok()) return fatal(w.error());
-        }
-        if (auto t = store->Touch(path); !t.ok()) return fatal(t.error());
-        jsonl += record;
-        jsonl += '\n';
+        if (auto t = store->Touch(path); !t.ok()) return fatal(path, t.error());
+        add(known->version_id, record, restatused);
         ++counts.unchanged;
         ++ok;
         continue;
       }
       if (!pipeline) {
         auto created = Pipeline::Create();
-        if (!created.ok()) return fatal(created.error());
+        if (!created.ok()) return fatal("gongwen", created.error());
         pipeline = std::move(created).value();
       }
       auto policy = pipeline->Process(bytes.value(), path, p.options);
@@ -448,26 +475,35 @@ int RunCommand(const Parsed& p, std::ostream& err) {
       const std::string record = output::ToJsonLine(policy.value());
       if (store) {
         auto up = store->Upsert(policy.value(), record, fingerprint, BuildVersion());
-        if (!up.ok()) return fatal(up.error());
+        if (!up.ok()) return fatal(path, up.error());
         for (const std::string& c : up.value().conflicts) err << path << ": warning: " << c << "\n";
         ++(same_bytes ? counts.reprocessed : known ? counts.changed : counts.new_sources);
       }
+      add(policy.value().id, record, true);
       if (auto w = write_doc(policy.value().id, output::ToJsonPretty(policy.value())); !w.ok()) {
-        return fatal(w.error());
+        return fatal(path, w.error());
       }
-      jsonl += record;
-      jsonl += '\n';
+      docs[policy.value().id].written = docs[policy.value().id].offset;
       ++ok;
     }
     if (store) {
-      if (auto c = store->CommitBatch(); !c.ok()) return fatal(c.error());
+      if (auto c = store->CommitBatch(); !c.ok()) return fatal(db_target, c.error());
     }
   }
   if (store) {
-    if (auto f = store->FinishRun(counts, NowUtc()); !f.ok()) return fatal(f.error());
+    if (auto f = store->FinishRun(counts, NowUtc()); !f.ok()) return fatal(db_target, f.error());
+  }
+  std::vector<std::string> ids;
+  for (const auto& [id, d] : docs) {
+    if (d.write && d.written != d.offset) ids.push_back(id);
+  }
+  std::sort(ids.begin(), ids.end());
+  for (const std::string& id : ids) {
+    const Doc& d = docs[id];
+    if (auto w = write_doc(id, Pretty(jsonl.substr(d.offset, d.length))); !w.ok()) return fatal(id, w.error());
   }
   std::string jsonl_path = (fs::path(p.out_dir) / "documents.jsonl").string();
-  if (auto w = files::WriteAtomic(jsonl_path, jsonl); !w.ok()) return fatal(w.error());
+  if (auto w = files::WriteAtomic(jsonl_path, jsonl); !w.ok()) return fatal(jsonl_path, w.error());
   if (!p.quiet) {
     err << "gongwen: " << ok + counts.failed << " input(s): ";
     if (store) {
@@ -621,7 +657,7 @@ int DbCommand(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (sub != "status" && sub != "query") return usage("unknown subcommand " + sub);
   if (sub == "status" && positional.size() != 1) return usage("status takes no arguments");
   if (sub == "query" && positional.size() != 2) return usage("query expects one NAME or SQL statement");
-  auto store = db::Store::Open(target);
+  auto store = db::Store::Open(target, db::Store::Mode::kRead);
   if (!store.ok()) {
     err << "gongwen db: " << store.error().Describe() << "\n";
     return 3;

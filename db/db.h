@@ -14,12 +14,18 @@
 // Incremental: Lookup() tells whether a path was already processed with the
 //      same bytes and the same gongwen build and options (its fingerprint);
 //      the caller then skips the work and reuses the stored record.
-// Matching: a new text joins the policy with the same normalized 发文字号
-//      (and a compatible issuer), else the one with the same normalized title
-//      and no conflicting 文号. When the identifiers disagree (same 文号,
-//      different titles; same title, different 文号) it is not merged: it
-//      becomes its own policy and the disagreement is recorded (table
-//      conflicts) and returned, never silent.
+// Matching: a new text stays in the policy its path belonged to while its
+//      文号 is the same; else joins the policy with the same normalized
+//      发文字号 (and a compatible issuer), else the one with the same
+//      normalized title and no conflicting 文号. When the identifiers
+//      disagree (same 文号, different titles; same title, different 文号;
+//      a title several policies share) it is not merged: it becomes its own
+//      policy and the disagreement is recorded (table conflicts, one row per
+//      policy) and returned, never silent.
+// A policy's columns come from its current version: of the versions its
+//      sources point at, the newest document (published, else signed date),
+//      then the smallest version id; a column that version lacks is taken
+//      from the next. So they do not depend on the order inputs arrived in.
 // Crash safety: writes happen between BeginBatch() and CommitBatch(); a
 //      process killed in between leaves the last committed batch, and the
 //      next run redoes the rest (its sources are not yet recorded).
@@ -80,7 +86,11 @@ struct Table {
 
 class Store {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& target);
+  enum class Mode {
+    kWrite,  // create or migrate the schema (gongwen run)
+    kRead,   // an existing gongwen database, as it is (gongwen db); SQLite opens it read-only
+  };
+  static Result<std::unique_ptr<Store>> Open(const std::string& target, Mode mode = Mode::kWrite);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -109,7 +119,15 @@ class Store {
  private:
   Store(std::string target, std::unique_ptr<internal::Connection> conn);
   Result<bool> Migrate();
-  Result<std::string> MatchPolicy(const Policy& policy, std::vector<std::string>* conflicts);
+  Result<int> SchemaVersion();
+  struct Conflict {
+    std::string other;   // the policy it was kept apart from
+    std::string reason;
+  };
+  Result<std::string> MatchPolicy(const Policy& policy, std::vector<Conflict>* conflicts);
+  // Sets a policy's current version and columns from its versions; `seen`
+  // also stamps last_seen.
+  Result<bool> RefreshPolicy(const std::string& key, bool seen);
   Result<bool> WriteVersionRows(const Policy& policy);
 
   std::string target_;
@@ -117,6 +135,10 @@ class Store {
   int64_t run_id_ = 0;
   std::string now_;
 };
+
+// Input paths are stored as valid UTF-8: a byte that is not UTF-8 (a GBK
+// file name) is written \xCB, so both backends accept and show it.
+std::string StoredPath(const std::string& path);
 
 // Normalized identifiers used for matching (exposed for tests):
 // 发文字号 without spaces, full-width forms or leading zeros, any year

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
 
 #include "db/internal/connection.h"
@@ -58,8 +59,15 @@ class SqliteConnection : public Connection {
       stmt = it->second;
     } else {
       const std::string text = ToSqliteParams(sql);
-      if (sqlite3_prepare_v2(db_, text.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      const char* tail = nullptr;
+      if (sqlite3_prepare_v2(db_, text.c_str(), -1, &stmt, &tail) != SQLITE_OK) {
         return DbError(db_, "sqlite: cannot prepare \"" + sql.substr(0, 80) + "\"");
+      }
+      while (tail && (*tail == ';' || std::isspace(static_cast<unsigned char>(*tail)))) ++tail;
+      if (tail && *tail) {
+        sqlite3_finalize(stmt);
+        return Error{ErrorCode::kDatabase, "sqlite: one statement at a time; this follows it: \"" +
+                                               std::string(tail).substr(0, 60) + "\""};
       }
       cache_.emplace(sql, stmt);
     }
@@ -113,20 +121,23 @@ class SqliteConnection : public Connection {
 
 }  // namespace
 
-Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
+Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool read_only) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
-    Error e = DbError(db, "sqlite: cannot open " + path);
+    std::string reason = db ? sqlite3_errmsg(db) : "out of memory";
+    if (db && sqlite3_system_errno(db) != 0) reason += std::string(": ") + std::strerror(sqlite3_system_errno(db));
     sqlite3_close(db);
-    return e;
+    return Error{ErrorCode::kDatabase, "sqlite: cannot open " + path + ": " + reason};
   }
   auto conn = std::make_unique<SqliteConnection>(db);
   sqlite3_busy_timeout(db, 30000);  // another gongwen writing: wait, do not fail
   // WAL: readers (db query) never block the writer; a killed writer leaves
   // the last committed batch, and the next open rolls the rest back.
-  auto pragmas = conn->Script(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+  auto pragmas = conn->Script(read_only ? "PRAGMA foreign_keys = ON;"
+                                        : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                                          "PRAGMA foreign_keys = ON;");
   if (!pragmas.ok()) return Error{ErrorCode::kDatabase, path + ": " + pragmas.error().message};
   return std::unique_ptr<Connection>(std::move(conn));
 }

@@ -97,6 +97,25 @@ std::optional<std::string> NormOrNull(const std::optional<std::string>& v, std::
 
 }  // namespace
 
+std::string StoredPath(const std::string& path) {
+  std::string out;
+  out.reserve(path.size());
+  for (size_t i = 0; i < path.size();) {
+    int len = 0;
+    const char32_t c = utf8::Decode(path, i, &len);
+    if (!(c == 0xFFFD && len == 1)) {  // a byte that starts no UTF-8 sequence
+      out.append(path, i, len);
+      i += len;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(path[i]));
+      out += buf;
+      ++i;
+    }
+  }
+  return out;
+}
+
 bool IsPostgresUrl(const std::string& target) {
   return StartsWith(target, "postgresql://") || StartsWith(target, "postgres://");
 }
@@ -133,12 +152,38 @@ Store::Store(std::string target, std::unique_ptr<internal::Connection> conn)
 
 Store::~Store() = default;
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& target) {
-  auto conn = IsPostgresUrl(target) ? internal::OpenPostgres(target) : internal::OpenSqlite(target);
+Result<std::unique_ptr<Store>> Store::Open(const std::string& target, Mode mode) {
+  const bool read_only = mode == Mode::kRead;
+  auto conn = IsPostgresUrl(target) ? internal::OpenPostgres(target) : internal::OpenSqlite(target, read_only);
   if (!conn.ok()) return conn.error();
   std::unique_ptr<Store> store(new Store(target, std::move(conn).value()));
+  if (read_only) {
+    auto v = store->SchemaVersion();
+    if (!v.ok()) return v.error();
+    if (v.value() == 0) return Error{ErrorCode::kDatabase, target + ": not a gongwen database (no schema_version)"};
+    if (v.value() > kSchemaVersion) {
+      return Error{ErrorCode::kDatabase, target + ": database schema version " + std::to_string(v.value()) +
+                                             " is newer than this gongwen's (" + std::to_string(kSchemaVersion) +
+                                             "); use a newer gongwen"};
+    }
+    return store;
+  }
   if (auto m = store->Migrate(); !m.ok()) return m.error();
   return store;
+}
+
+Result<int> Store::SchemaVersion() {
+  // Whether the table exists, asked in a way both backends answer.
+  auto has = conn_->Query(conn_->dialect() == internal::Dialect::kSqlite
+                              ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+                              : "SELECT COUNT(*) FROM information_schema.tables "
+                                "WHERE table_schema = current_schema() AND table_name = 'schema_version'");
+  if (!has.ok()) return Error{ErrorCode::kDatabase, target_ + ": " + has.error().message};
+  if (has.value().at(0).at(0).value_or("0") == "0") return 0;
+  auto rows = conn_->Query("SELECT MAX(version) FROM schema_version");
+  if (!rows.ok()) return rows.error();
+  const auto& cell = rows.value().at(0).at(0);
+  return cell ? std::stoi(*cell) : 0;
 }
 
 Result<bool> Store::BeginBatch() {
@@ -151,12 +196,11 @@ Result<bool> Store::CommitBatch() { return conn_->Script("COMMIT"); }
 
 Result<bool> Store::Migrate() {
   if (auto r = conn_->Script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"); !r.ok()) {
-    return r.error();
+    return Error{ErrorCode::kDatabase, target_ + ": " + r.error().message};
   }
-  auto rows = conn_->Query("SELECT MAX(version) FROM schema_version");
-  if (!rows.ok()) return rows.error();
-  const auto& cell = rows.value().at(0).at(0);
-  const int current = cell ? std::stoi(*cell) : 0;
+  auto version = SchemaVersion();
+  if (!version.ok()) return version.error();
+  const int current = version.value();
   if (current > kSchemaVersion) {
     return Error{ErrorCode::kDatabase, target_ + ": database schema version " + std::to_string(current) +
                                            " is newer than this gongwen's (" + std::to_string(kSchemaVersion) +
@@ -207,7 +251,8 @@ Result<bool> Store::FinishRun(const RunCounts& counts, const std::string& finish
 }
 
 Result<std::optional<KnownSource>> Store::Lookup(const std::string& path) {
-  auto rows = conn_->Query("SELECT sha256, fingerprint, version_id, record FROM sources WHERE path = $1", {path});
+  auto rows = conn_->Query("SELECT sha256, fingerprint, version_id, record FROM sources WHERE path = $1",
+                           {StoredPath(path)});
   if (!rows.ok()) return rows.error();
   if (rows.value().empty()) return std::optional<KnownSource>();
   auto& r = rows.value()[0];
@@ -219,55 +264,113 @@ Result<bool> Store::Touch(const std::string& path) {
        {"UPDATE sources SET last_seen = $2 WHERE path = $1",
         "UPDATE versions SET last_seen = $2 WHERE version_id = (SELECT version_id FROM sources WHERE path = $1)",
         "UPDATE policies SET last_seen = $2 WHERE policy_key = (SELECT policy_key FROM sources WHERE path = $1)"}) {
-    if (auto r = conn_->Query(sql, {path, now_}); !r.ok()) return r.error();
+    if (auto r = conn_->Query(sql, {StoredPath(path), now_}); !r.ok()) return r.error();
   }
   return true;
 }
 
-Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<std::string>* conflicts) {
+Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<Conflict>* conflicts) {
   const Metadata& md = policy.metadata;
   const auto doc = NormOrNull(md.doc_number, NormalizeDocNumber);
   const auto title = NormOrNull(md.title, NormalizeTitle);
   const auto issuer = NormOrNull(md.issuer, NormalizeTitle);
-  const char* kColumns = "SELECT policy_key, issuer_norm, title_norm, doc_number_norm, doc_number, title FROM policies ";
+  // Columns 0 key, 1 issuer_norm, 2 title_norm, 3 doc_number_norm, 4 doc_number, 5 title.
+  const std::string columns =
+      "SELECT p.policy_key, p.issuer_norm, p.title_norm, p.doc_number_norm, p.doc_number, p.title FROM policies p ";
   auto describe = [](const internal::Row& r) {
     return "policy " + *r[0] + " (" + r[4].value_or("no 文号") + ", " + r[5].value_or("no title") + ")";
   };
-  std::string problem;
+  // The policy this path belonged to, while its 文号 stays (an edited title
+  // is the same document edited).
+  auto prev = conn_->Query(columns + "JOIN sources s ON s.policy_key = p.policy_key WHERE s.path = $1",
+                           {StoredPath(policy.source.path)});
+  if (!prev.ok()) return prev.error();
+  for (const auto& r : prev.value()) {
+    if (!IssuersAgree(issuer, r[1])) continue;
+    if (doc ? r[3] == doc : !r[3] && (!title || !r[2] || TitlesAgree(*title, *r[2]))) return *r[0];
+  }
   if (doc) {
-    auto rows = conn_->Query(std::string(kColumns) + "WHERE doc_number_norm = $1 ORDER BY policy_key", {*doc});
+    auto rows = conn_->Query(columns + "WHERE p.doc_number_norm = $1 ORDER BY p.policy_key", {*doc});
     if (!rows.ok()) return rows.error();
+    std::vector<const internal::Row*> disagree;
     for (const auto& r : rows.value()) {
       if (!IssuersAgree(issuer, r[1])) continue;  // another issuer's document with the same number
       if (!title || !r[2] || TitlesAgree(*title, *r[2])) return *r[0];
-      problem = "same 文号 as " + describe(r) + " but another title: not merged";
-      conflicts->push_back(problem);
-      break;
+      disagree.push_back(&r);
+    }
+    for (const internal::Row* r : disagree) {
+      conflicts->push_back({*(*r)[0], "same 文号 as " + describe(*r) + " but another title: not merged"});
     }
   }
-  if (problem.empty() && title) {
-    auto rows = conn_->Query(std::string(kColumns) + "WHERE title_norm = $1 ORDER BY policy_key", {*title});
+  if (conflicts->empty() && title) {
+    auto rows = conn_->Query(columns + "WHERE p.title_norm = $1 ORDER BY p.policy_key", {*title});
     if (!rows.ok()) return rows.error();
     std::vector<const internal::Row*> fits;
     for (const auto& r : rows.value()) {
       if (!IssuersAgree(issuer, r[1])) continue;
       if (doc && r[3] && *r[3] != *doc) {
-        conflicts->push_back("same title as " + describe(r) + " but another 文号: not merged");
+        conflicts->push_back({*r[0], "same title as " + describe(r) + " but another 文号: not merged"});
         continue;
       }
       fits.push_back(&r);
     }
     if (fits.size() == 1 && conflicts->empty()) return *(*fits[0])[0];
     if (fits.size() > 1) {
-      conflicts->push_back("same title as " + std::to_string(fits.size()) + " policies: not merged");
+      for (const internal::Row* r : fits) {
+        conflicts->push_back({*(*r)[0], "same title as " + describe(*r) + " and " + std::to_string(fits.size() - 1) +
+                                            " other policies: not merged"});
+      }
     }
   }
-  // Its own key, unless a policy it was kept apart from already has it.
+  // Its own key, unless a policy it did not match has it (another issuer's
+  // document of the same title, or one it was kept apart from).
   std::string key = policy.policy_key;
   auto taken = conn_->Query("SELECT 1 FROM policies WHERE policy_key = $1", {key});
   if (!taken.ok()) return taken.error();
-  if (!taken.value().empty() && !conflicts->empty()) key += "-" + policy.id.substr(0, 8);
+  if (!taken.value().empty()) key += "-" + policy.id.substr(0, 8);
   return key;
+}
+
+Result<bool> Store::RefreshPolicy(const std::string& key, bool seen) {
+  // The versions its sources point at now (else all it ever had), newest
+  // document first, then by version id: the same answer whatever the order
+  // in which they arrived. Each column is the first that states it.
+  auto rows = conn_->Query(
+      "SELECT v.version_id, v.title, v.doc_number, v.issuer, v.signed_date, v.published_date, v.effective_from, "
+      "v.effective_until, v.validity, "
+      "(SELECT COUNT(*) FROM sources s WHERE s.version_id = v.version_id AND s.policy_key = $1) AS live "
+      "FROM versions v WHERE v.policy_key = $1 "
+      "ORDER BY 10 DESC, COALESCE(v.published_date, v.signed_date, '') DESC, v.version_id",
+      {key});
+  if (!rows.ok()) return rows.error();
+  const Rows& versions = rows.value();
+  if (versions.empty()) return true;
+  const bool any_live = versions[0][9].value_or("0") != "0";
+  std::vector<std::optional<std::string>> value(9);
+  value[0] = versions[0][0];
+  for (size_t c = 1; c < 9; ++c) {
+    for (const auto& v : versions) {
+      if (any_live && v[9].value_or("0") == "0") break;
+      if (v[c]) {
+        value[c] = v[c];
+        break;
+      }
+    }
+  }
+  std::vector<Param> params = {key, value[1], value[2], value[3], NormOrNull(value[1], NormalizeTitle),
+                               NormOrNull(value[2], NormalizeDocNumber), NormOrNull(value[3], NormalizeTitle),
+                               value[4], value[5], value[6], value[7], value[8], value[0]};
+  std::string sql =
+      "UPDATE policies SET title = $2, doc_number = $3, issuer = $4, title_norm = $5, doc_number_norm = $6, "
+      "issuer_norm = $7, signed_date = $8, published_date = $9, effective_from = $10, effective_until = $11, "
+      "validity = $12, current_version = $13";
+  if (seen) {
+    sql += ", last_seen = $14";
+    params.push_back(now_);
+  }
+  auto up = conn_->Query(sql + " WHERE policy_key = $1", params);
+  if (!up.ok()) return up.error();
+  return true;
 }
 
 Result<bool> Store::WriteVersionRows(const Policy& policy) {
@@ -334,11 +437,16 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
   const Metadata& md = policy.metadata;
   const std::string& vid = policy.id;
   Upserted u;
+  const std::string path = StoredPath(policy.source.path);
+  auto before = conn_->Query("SELECT policy_key FROM sources WHERE path = $1", {path});
+  if (!before.ok()) return before.error();
+  const std::optional<std::string> previous =
+      before.value().empty() ? std::nullopt : before.value()[0][0];
   auto existing = conn_->Query("SELECT policy_key, gongwen_version FROM versions WHERE version_id = $1", {vid});
   if (!existing.ok()) return existing.error();
   auto fail = [](const Result<Rows>& r) { return !r.ok(); };
   const std::vector<Param> version_columns = {
-      vid,         policy.policy_key,  policy.source.path, policy.source.sha256, policy.source.format,
+      vid,         policy.policy_key,  path,               policy.source.sha256, policy.source.format,
       md.title,    md.doc_number,      md.issuer,          md.signed_date,       md.published_date,
       md.effective_from, md.effective_until, md.validity,
       static_cast<int64_t>(policy.clauses.size()), static_cast<int64_t>(policy.repairs.size()),
@@ -374,7 +482,8 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
       if (fail(up)) return up.error();
     }
   } else {
-    auto key = MatchPolicy(policy, &u.conflicts);
+    std::vector<Conflict> conflicts;
+    auto key = MatchPolicy(policy, &conflicts);
     if (!key.ok()) return key.error();
     u.policy_key = key.value();
     auto known = conn_->Query("SELECT 1 FROM policies WHERE policy_key = $1", {u.policy_key});
@@ -398,30 +507,15 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
     if (fail(ins)) return ins.error();
     if (auto w = WriteVersionRows(policy); !w.ok()) return w.error();
     u.new_version = true;
-    for (const std::string& reason : u.conflicts) {
-      // "… policy KEY (…" names the policy it was kept apart from.
-      const size_t at = reason.find("policy ");
-      if (at == std::string::npos || reason.find(" policies") != std::string::npos) continue;
-      const std::string other = reason.substr(at + 7, reason.find(' ', at + 7) - at - 7);
-      auto c = conn_->Query(
+    for (const Conflict& c : conflicts) {
+      u.conflicts.push_back(c.reason);
+      auto r = conn_->Query(
           "INSERT INTO conflicts (version_id, other_policy, reason) VALUES ($1, $2, $3) "
           "ON CONFLICT (version_id, other_policy) DO NOTHING",
-          {vid, other, reason});
-      if (fail(c)) return c.error();
+          {vid, c.other, c.reason});
+      if (fail(r)) return r.error();
     }
   }
-  // The policy takes what this document says, and keeps what it does not.
-  auto pol = conn_->Query(
-      "UPDATE policies SET title = COALESCE($2, title), doc_number = COALESCE($3, doc_number), "
-      "issuer = COALESCE($4, issuer), title_norm = COALESCE($5, title_norm), "
-      "doc_number_norm = COALESCE($6, doc_number_norm), issuer_norm = COALESCE($7, issuer_norm), "
-      "signed_date = COALESCE($8, signed_date), published_date = COALESCE($9, published_date), "
-      "effective_from = COALESCE($10, effective_from), effective_until = COALESCE($11, effective_until), "
-      "validity = COALESCE($12, validity), current_version = $13, last_seen = $14 WHERE policy_key = $1",
-      {u.policy_key, md.title, md.doc_number, md.issuer, NormOrNull(md.title, NormalizeTitle),
-       NormOrNull(md.doc_number, NormalizeDocNumber), NormOrNull(md.issuer, NormalizeTitle), md.signed_date,
-       md.published_date, md.effective_from, md.effective_until, md.validity, vid, now_});
-  if (fail(pol)) return pol.error();
   auto src = conn_->Query(
       "INSERT INTO sources (path, url, sha256, bytes, format, fingerprint, version_id, policy_key, record, "
       "first_seen, last_seen, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10) "
@@ -429,9 +523,14 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
       "format = excluded.format, fingerprint = excluded.fingerprint, version_id = excluded.version_id, "
       "policy_key = excluded.policy_key, record = excluded.record, last_seen = excluded.last_seen, "
       "changed_at = excluded.changed_at",
-      {policy.source.path, policy.source.url, policy.source.sha256, policy.source.bytes, policy.source.format,
+      {path, policy.source.url ? Param(StoredPath(*policy.source.url)) : Param(), policy.source.sha256, policy.source.bytes, policy.source.format,
        fingerprint, vid, u.policy_key, record, now_});
   if (fail(src)) return src.error();
+  if (auto r = RefreshPolicy(u.policy_key, true); !r.ok()) return r.error();
+  if (previous && *previous != u.policy_key) {
+    // The source moved: the policy it left is what its other sources say.
+    if (auto r = RefreshPolicy(*previous, false); !r.ok()) return r.error();
+  }
   return u;
 }
 

@@ -1,5 +1,6 @@
 #include "util/files.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <unordered_set>
 
 namespace gongwen::files {
 
@@ -29,7 +31,7 @@ Result<std::string> Read(const std::string& path) {
   return data;
 }
 
-Result<bool> WriteAtomic(const std::string& path, std::string_view data) {
+Result<bool> WriteAtomic(const std::string& path, std::string_view data, bool durable) {
   std::string tmp = path + ".tmp." + std::to_string(getpid());
   FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) {
@@ -37,7 +39,7 @@ Result<bool> WriteAtomic(const std::string& path, std::string_view data) {
   }
   bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
   ok = std::fflush(f) == 0 && ok;
-  ok = fsync(fileno(f)) == 0 && ok;
+  if (durable) ok = fsync(fileno(f)) == 0 && ok;
   ok = std::fclose(f) == 0 && ok;
   if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
     std::string reason = std::strerror(errno);
@@ -45,6 +47,23 @@ Result<bool> WriteAtomic(const std::string& path, std::string_view data) {
     return Error{ErrorCode::kIo, "cannot write " + path + ": " + reason};
   }
   return true;
+}
+
+int RemoveStaleTemps(const std::string& dir) {
+  int removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const size_t at = name.rfind(".tmp.");
+    if (at == std::string::npos || at + 5 >= name.size()) continue;
+    const std::string pid = name.substr(at + 5);
+    if (pid.find_first_not_of("0123456789") != std::string::npos || pid.size() > 9) continue;
+    // A writer that is still running keeps its file.
+    if (kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno != ESRCH) continue;
+    std::error_code rm;
+    if (fs::remove(it->path(), rm)) ++removed;
+  }
+  return removed;
 }
 
 std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
@@ -84,7 +103,14 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
       missing->push_back(p);
     }
   }
-  return out;
+  // One spelling per file (./a/../b.txt is b.txt), each file once.
+  std::vector<std::string> unique;
+  std::unordered_set<std::string> seen;
+  for (const std::string& p : out) {
+    std::string normal = p == "-" ? p : fs::path(p).lexically_normal().string();
+    if (seen.insert(normal).second) unique.push_back(std::move(normal));
+  }
+  return unique;
 }
 
 }  // namespace gongwen::files

@@ -14,13 +14,20 @@ namespace gongwen::files {
 Result<std::string> Read(const std::string& path);
 
 // Writes to PATH.tmp.<pid> then renames over PATH, so readers never see a
-// half-written file and a crash leaves the old file intact.
-Result<bool> WriteAtomic(const std::string& path, std::string_view data);
+// half-written file and a crash leaves the old file intact. `durable`
+// also syncs the data to disk before the rename (survives power loss, at
+// the price of a disk flush per file).
+Result<bool> WriteAtomic(const std::string& path, std::string_view data, bool durable = true);
+
+// Removes the PATH.tmp.<pid> files in `dir` that a killed writer left (its
+// pid no longer runs). Returns how many.
+int RemoveStaleTemps(const std::string& dir);
 
 // Expands directories recursively (sorted, hidden entries skipped) into the
 // files whose extension is in `extensions` (lower case, without dot). Paths
-// given explicitly are kept whatever their extension. Missing paths are
-// returned in `missing`.
+// given explicitly are kept whatever their extension. Paths come out
+// lexically normalized (./a/../b.txt as b.txt), each file once. Missing
+// paths are returned in `missing`.
 std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
                                     const std::vector<std::string>& extensions,
                                     std::vector<std::string>* missing);

@@ -58,8 +58,8 @@ class Connection {
   virtual std::vector<std::string> LastColumns() const = 0;
 };
 
-// `path` is a file name (created when missing).
-Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path);
+// `path` is a file name (created when missing, unless `read_only`).
+Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool read_only);
 // `url` is a libpq connection string: postgresql://user@host:port/db?…
 Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url);
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Crash safety of `gongwen run` (issue 7): a run killed with SIGKILL in the
 middle leaves a consistent database, and the next run finishes the work and
-gives the same database and the same documents.jsonl as a run that was never
-interrupted.
+gives the same database, documents.jsonl and docs/ (no temp files left) as a
+run that was never interrupted.
 
     kill_test.py GONGWEN SAMPLES_DIR
 
@@ -115,10 +115,16 @@ def main():
         with open(os.path.join(full, "documents.jsonl"), "rb") as f1, \
                 open(os.path.join(killed, "documents.jsonl"), "rb") as f2:
             assert f1.read() == f2.read(), "documents.jsonl differs"
-        leftovers = [f for f in os.listdir(killed) if ".tmp." in f]
-        leftovers += [f for f in os.listdir(os.path.join(killed, "docs")) if ".tmp." in f]
-        print(f"same database and documents.jsonl as the uninterrupted run ({total} inputs, "
-              f"{len(a[0][1])} policies, {len(a[3][1])} clauses); temp files left by the kills: {len(leftovers)}")
+        full_docs = sorted(os.listdir(os.path.join(full, "docs")))
+        assert sorted(os.listdir(os.path.join(killed, "docs"))) == full_docs, \
+            "docs/ holds other files than the uninterrupted run's (temp files left by the kills?)"
+        for name in full_docs:
+            with open(os.path.join(full, "docs", name), "rb") as f1, \
+                    open(os.path.join(killed, "docs", name), "rb") as f2:
+                assert f1.read() == f2.read(), f"docs/{name} differs"
+        assert not [f for f in os.listdir(killed) if ".tmp." in f], "temp files left in the output folder"
+        print(f"same database, documents.jsonl and docs/ as the uninterrupted run ({total} inputs, "
+              f"{len(a[0][1])} policies, {len(a[3][1])} clauses, {len(full_docs)} docs)")
 
 
 if __name__ == "__main__":

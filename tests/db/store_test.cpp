@@ -220,7 +220,7 @@ TEST_CASE("db: the named questions answer on the day asked") {
   CHECK(not_yet.out.find("2030-09-04") == std::string::npos);
   auto money = RunCli({"db", "query", "money-by-bureau", "--db", db, "--as-of", "2026-06-01"});
   REQUIRE(money.code == 0);
-  CHECK(money.out.find("bureau\tpolicies\tamounts\tyuan\n") == 0);
+  CHECK(money.out.find("bureau\tpolicies\tamounts\tfen\tyuan\n") == 0);
   CHECK(std::count(money.out.begin(), money.out.end(), '\n') > 3);
   auto status = RunCli({"db", "status", "--db", db, "--as-of", "2026-06-01"});
   REQUIRE(status.code == 0);
@@ -246,4 +246,169 @@ TEST_CASE("db: a database from a newer gongwen is refused, not rewritten") {
   auto missing = RunCli({"db", "status", "--db", (out / "nothing.db").string()});
   CHECK(missing.code == 3);
   CHECK(!fs::exists(out / "nothing.db"));
+}
+
+namespace {
+
+// A short notice with the identifiers the matching looks at; `doc_number`
+// may be empty (no 文号).
+std::string Notice(const std::string& issuer, const std::string& title, const std::string& doc_number,
+                   const std::string& until, const std::string& award = "50万元") {
+  std::string s = "发布机构：" + issuer + "\n";
+  if (!doc_number.empty()) s += "文号：" + doc_number + "\n";
+  s += "\n" + title + "\n\n";
+  if (!doc_number.empty()) s += doc_number + "\n\n";
+  s += "各市、区科技局：\n\n一、支持企业研发。对科技型中小企业给予最高" + award + "奖励。（市科技局、市财政局）\n\n";
+  s += "二、本通知自2025年1月1日起施行，有效期至" + until + "。\n\n" + issuer + "\n2024年12月1日\n";
+  return s;
+}
+
+const char kTitle[] = "苏州市科学技术局关于开展2025年度科技创新券申领工作的通知";
+const char kIssuer[] = "苏州市科学技术局";
+
+}  // namespace
+
+TEST_CASE("db: editing a document kept apart does not make a policy per edit") {
+  fs::path in = FreshDir("db_edit_conflict_in"), out = FreshDir("db_edit_conflict_out");
+  const std::string db = FreshDatabase(out);
+  WriteFile(in / "a.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31"));
+  for (const char* award : {"50万元", "60万元", "70万元"}) {
+    CAPTURE(award);
+    WriteFile(in / "b.txt", Notice(kIssuer, "苏州市科学技术局关于印发苏州市孵化器管理办法的通知", "苏科规〔2025〕1号",
+                                   "2028-12-31", award));
+    auto r = RunCli({"run", in.string(), "-o", out.string(), "--db", db});
+    REQUIRE(r.code == 0);
+    CHECK(Count(db, "SELECT COUNT(*) FROM policies") == 2);
+  }
+  CHECK(Count(db, "SELECT COUNT(*) FROM versions") == 4);
+}
+
+TEST_CASE("db: one title from two issuers is two policies") {
+  fs::path in = FreshDir("db_two_issuers_in"), out = FreshDir("db_two_issuers_out");
+  const std::string db = FreshDatabase(out);
+  const std::string title = "关于开展2025年度科技创新券申领工作的通知";
+  WriteFile(in / "a.txt", Notice("苏州市科学技术局", title, "", "2028-12-31"));
+  WriteFile(in / "b.txt", Notice("无锡市科学技术局", title, "", "2028-12-31"));
+  auto r = RunCli({"run", in.string(), "-o", out.string(), "--db", db});
+  REQUIRE(r.code == 0);
+  CHECK(Count(db, "SELECT COUNT(*) FROM policies") == 2);
+  CHECK(Count(db, "SELECT COUNT(DISTINCT policy_key) FROM sources") == 2);
+  CHECK(r.err.find("warning") == std::string::npos);  // not a disagreement: two documents
+}
+
+TEST_CASE("db: a policy's columns do not depend on the order its sources arrived in") {
+  // The same notice without 文号, from two places, one with a later expiry.
+  const std::string early = Notice(kIssuer, kTitle, "", "2025-12-31");
+  const std::string late = Notice(kIssuer, kTitle, "", "2028-12-31", "80万元");
+  fs::path in = FreshDir("db_order_in"), out = FreshDir("db_order_out");
+  const std::string db = FreshDatabase(out);
+  WriteFile(in / "z.txt", early);
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  WriteFile(in / "a.txt", late);
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  const std::string incremental = Snapshot(db);
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db, "--reprocess"}).code == 0);
+  CHECK(Snapshot(db) == incremental);
+  fs::path out2 = FreshDir("db_order_out2");
+  const std::string db2 = FreshDatabase(out2);
+  REQUIRE(RunCli({"run", in.string(), "-o", out2.string(), "--db", db2}).code == 0);
+  CHECK(Snapshot(db2) == incremental);
+  CHECK(Count(db2, "SELECT COUNT(*) FROM policies") == 1);
+}
+
+TEST_CASE("db: a title that several policies share is a recorded conflict") {
+  fs::path in = FreshDir("db_shared_title_in"), out = FreshDir("db_shared_title_out");
+  const std::string db = FreshDatabase(out);
+  WriteFile(in / "a.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31"));
+  WriteFile(in / "b.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕2号", "2028-12-31"));
+  WriteFile(in / "c.txt", Notice(kIssuer, kTitle, "", "2028-12-31"));
+  auto r = RunCli({"run", in.string(), "-o", out.string(), "--db", db});
+  REQUIRE(r.code == 0);
+  CHECK(Count(db, "SELECT COUNT(*) FROM policies") == 3);
+  // b: same title as a, another 文号; c: the title of a and of b.
+  CHECK(Count(db, "SELECT COUNT(*) FROM conflicts c JOIN versions v ON v.version_id = c.version_id "
+                  "WHERE v.source_path LIKE '%c.txt'") == 2);
+  CHECK(Count(db, "SELECT COUNT(*) FROM conflicts") == 3);
+}
+
+TEST_CASE("db: a source that becomes another policy leaves the old one out of the answers") {
+  fs::path in = FreshDir("db_moved_in"), out = FreshDir("db_moved_out");
+  const std::string db = FreshDatabase(out);
+  WriteFile(in / "p.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31"));
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  // The page now carries another notice.
+  WriteFile(in / "p.txt", Notice(kIssuer, "苏州市科学技术局关于印发苏州市孵化器管理办法的通知", "苏科规〔2025〕7号",
+                                 "2028-12-31"));
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  CHECK(Count(db, "SELECT COUNT(*) FROM policies") == 2);
+  auto in_force = RunCli({"db", "query", "in-force", "--db", db, "--as-of", "2026-06-01"});
+  CHECK(in_force.out.find("苏科规〔2025〕7号") != std::string::npos);
+  CHECK(in_force.out.find("苏科规〔2025〕1号") == std::string::npos);
+}
+
+TEST_CASE("db: paths are one per file, in valid UTF-8") {
+  fs::path in = FreshDir("db_paths_in"), out = FreshDir("db_paths_out");
+  const std::string db = FreshDatabase(out);
+  WriteFile(in / "a.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31"));
+  WriteFile(in / "\xcb\xd5\xd6\xdd.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31", "90万元"));
+  auto r = RunCli({"run", in.string(), (in / "a.txt").string(), (in / "." / "a.txt").string(), "-o", out.string(),
+                   "--db", db});
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("2 input(s): 2 new") != std::string::npos);
+  CHECK(Count(db, "SELECT COUNT(*) FROM sources WHERE path LIKE $1 ESCAPE '!'", {"%\\xCB\\xD5\\xD6\\xDD.txt"}) == 1);
+  auto again = RunCli({"run", in.string(), "-o", out.string(), "--db", db});
+  CHECK(again.err.find("2 unchanged") != std::string::npos);
+}
+
+TEST_CASE("db: docs/<id>.json is what a run from scratch writes, when two inputs share a text") {
+  fs::path in = Inputs("db_shared_in", {"000_416e64e656112d15.html"});
+  fs::copy_file(in / "000_416e64e656112d15.html", in / "copy.html");
+  fs::path out = FreshDir("db_shared_out");
+  const std::string db = FreshDatabase(out);
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  // The first copy changes its bytes, not its text.
+  WriteFile(in / "000_416e64e656112d15.html", ReadSample("000_416e64e656112d15.html") + "<!-- crawled again -->\n");
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  fs::path fresh = FreshDir("db_shared_fresh");
+  REQUIRE(RunCli({"run", in.string(), "-o", fresh.string(), "--no-db"}).code == 0);
+  CHECK(Jsonl(out) == Jsonl(fresh));
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(fresh / "docs")) {
+    ++files;
+    CHECK(ReadFileOrFail((out / "docs" / e.path().filename()).string()) == ReadFileOrFail(e.path().string()));
+  }
+  CHECK(files == 1);
+}
+
+TEST_CASE("db: gongwen db reads, never writes") {
+  if (!gongwen::testing::TestPostgres().empty()) return;  // file based
+  fs::path dir = FreshDir("db_readonly");
+  WriteFile(dir / "other.db", "");
+  auto r = RunCli({"db", "query", "SELECT 1", "--db", (dir / "other.db").string()});
+  CHECK(r.code == 3);
+  CHECK(r.err.find("not a gongwen database") != std::string::npos);
+  CHECK(fs::file_size(dir / "other.db") == 0);
+  fs::path in = Inputs("db_readonly_in", {"101_suzhou_banfa.txt"});
+  const std::string db = (dir / "gongwen.db").string();
+  REQUIRE(RunCli({"run", in.string(), "-o", dir.string()}).code == 0);
+  auto two = RunCli({"db", "query", "SELECT 1; DELETE FROM sources", "--db", db});
+  CHECK(two.code == 1);
+  CHECK(two.err.find("one statement at a time") != std::string::npos);
+  auto del = RunCli({"db", "query", "DELETE FROM sources", "--db", db});
+  CHECK(del.code == 1);
+  CHECK(Count(db, "SELECT COUNT(*) FROM sources") == 1);
+}
+
+TEST_CASE("db: a run with no inputs leaves the last outputs alone") {
+  fs::path in = Inputs("db_empty_in", {"101_suzhou_banfa.txt"});
+  fs::path out = FreshDir("db_empty_out");
+  const std::string db = FreshDatabase(out);
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  const std::string jsonl = Jsonl(out);
+  fs::path empty = FreshDir("db_empty_none");
+  auto r = RunCli({"run", empty.string(), "-o", out.string(), "--db", db});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("no input files") != std::string::npos);
+  CHECK(Jsonl(out) == jsonl);
+  CHECK(Count(db, "SELECT COUNT(*) FROM runs") == 1);
 }
