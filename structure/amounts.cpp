@@ -60,19 +60,17 @@ std::string QualifierOf(std::string_view word) {
   return "max";
 }
 
-// Start of the phrase that holds byte `at`: after the last ，。；：、( before it.
+// Start of the phrase that holds byte `at`: after the last ，。；：、( before it
+// and not before `lo`. Scans back from `at` to the nearest stop, so a long
+// clause with many amounts is not read again for each.
 size_t PhraseStart(const std::string& text, size_t lo, size_t at) {
   static const std::string_view kStops[] = {"，", "。", "；", "：", ",", ";", ":", "(", "（"};
-  // Search only [lo, at): a backwards search over the whole text would make
-  // long documents quadratic.
-  if (at <= lo) return lo;
-  std::string_view window(text.data() + lo, at - lo);
-  size_t best = lo;
-  for (std::string_view stop : kStops) {
-    size_t p = window.rfind(stop);
-    if (p != std::string_view::npos) best = std::max(best, lo + p + stop.size());
+  for (size_t end = at; end > lo; --end) {
+    for (std::string_view stop : kStops) {
+      if (end - lo >= stop.size() && text.compare(end - stop.size(), stop.size(), stop) == 0) return end;
+    }
   }
-  return best;
+  return lo;
 }
 
 std::optional<std::string> LastMatch(const RE2& re, const std::string& text, size_t b, size_t e) {
