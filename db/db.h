@@ -134,6 +134,7 @@ class Store {
   std::unique_ptr<internal::Connection> conn_;
   int64_t run_id_ = 0;
   std::string now_;
+  std::vector<std::string> pending_fts_;  // versions whose clauses await the full-text index
 };
 
 // Input paths are stored as valid UTF-8: a byte that is not UTF-8 (a GBK

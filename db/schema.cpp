@@ -154,9 +154,9 @@ CREATE TABLE conflicts (
 )sql";
 
 // SQLite: a trigram index over clause text (substring search for any
-// string of 3+ characters, Chinese included). store.cpp keeps it: a row
-// per clause inserted, 'delete' before a clause is deleted (a trigger
-// doing the same costs four times as much).
+// string of 3+ characters, Chinese included). store.cpp keeps it: the
+// clauses of a batch's new versions at its commit, 'delete' before a clause
+// is deleted (a trigger doing the same costs four times as much).
 constexpr char kSqliteFts[] = R"sql(
 CREATE VIRTUAL TABLE clause_fts USING fts5 (text, content = 'clauses', content_rowid = 'rowid',
                                              tokenize = 'trigram');
