@@ -169,15 +169,21 @@ bool IsIsoDate(const std::string& s) {
   return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-// Today's date in UTC, YYYY-MM-DD.
-std::string TodayUtc() {
+// The time now in UTC, as strftime `format` writes it.
+std::string UtcNow(const char* format) {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+
+// Today's date in UTC, YYYY-MM-DD.
+std::string TodayUtc() { return UtcNow("%Y-%m-%d"); }
+
+// Now in UTC, ISO 8601 to the second.
+std::string NowUtc() { return UtcNow("%Y-%m-%dT%H:%M:%SZ"); }
 
 // Returns an error message, or "" on success.
 std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool allow_out,
@@ -244,16 +250,6 @@ std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool a
 
 void ReportError(std::ostream& err, const std::string& path, const Error& e) {
   err << path << ": error: " << e.Describe() << " [" << ErrorCodeName(e.code) << "]\n";
-}
-
-// Now in UTC, ISO 8601 to the second.
-std::string NowUtc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 // The GNU build id the linker wrote into this executable (a hash of its
