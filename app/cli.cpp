@@ -452,7 +452,9 @@ int RunCommand(const Parsed& p, std::ostream& err) {
         std::string record = std::move(known->record);
         const bool restatused = Restatus(&record, p.options.as_of);
         if (auto t = store->Touch(path); !t.ok()) return fatal(path, t.error());
-        add(known->version_id, record, restatused);
+        // A text several inputs share: its file is the last one's, whoever
+        // wrote it before.
+        add(known->version_id, record, restatused || known->shared);
         ++counts.unchanged;
         ++ok;
         continue;

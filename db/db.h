@@ -14,10 +14,9 @@
 // Incremental: Lookup() tells whether a path was already processed with the
 //      same bytes and the same gongwen build and options (its fingerprint);
 //      the caller then skips the work and reuses the stored record.
-// Matching: a new text stays in the policy its path belonged to while its
-//      文号 is the same; else joins the policy with the same normalized
-//      发文字号 (and a compatible issuer), else the one with the same
-//      normalized title and no conflicting 文号. When the identifiers
+// Matching: a new text joins the live policy (one some source points at)
+//      with the same normalized 发文字号 and a compatible issuer, else the
+//      one with the same normalized title and no conflicting 文号. When the identifiers
 //      disagree (same 文号, different titles; same title, different 文号;
 //      a title several policies share) it is not merged: it becomes its own
 //      policy and the disagreement is recorded (table conflicts, one row per
@@ -61,6 +60,7 @@ struct KnownSource {
   std::string fingerprint;  // gongwen build + output options they were processed with
   std::string version_id;
   std::string record;       // the gongwen/1 JSON line written for them
+  bool shared = false;      // other sources have the same version (text)
 };
 
 struct Upserted {
@@ -138,7 +138,8 @@ class Store {
 };
 
 // Input paths are stored as valid UTF-8: a byte that is not UTF-8 (a GBK
-// file name) is written \xCB, so both backends accept and show it.
+// file name) is written \xCB, and a backslash \x5C, so both backends
+// accept and show it and two names never share a spelling.
 std::string StoredPath(const std::string& path);
 
 // Normalized identifiers used for matching (exposed for tests):

@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "db/internal/connection.h"
 #include "db/internal/schema.h"
+#include "util/sha256.h"
 #include "util/utf8.h"
 
 namespace gongwen::db {
@@ -103,7 +104,7 @@ std::string StoredPath(const std::string& path) {
   for (size_t i = 0; i < path.size();) {
     int len = 0;
     const char32_t c = utf8::Decode(path, i, &len);
-    if (!(c == 0xFFFD && len == 1)) {  // a byte that starts no UTF-8 sequence
+    if (!(c == 0xFFFD && len == 1) && path[i] != '\\') {  // not a stray byte, not the escape itself
       out.append(path, i, len);
       i += len;
     } else {
@@ -158,6 +159,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& target, Mode mode)
   if (!conn.ok()) return conn.error();
   std::unique_ptr<Store> store(new Store(target, std::move(conn).value()));
   if (read_only) {
+    if (IsPostgresUrl(target)) {
+      auto ro = store->conn_->Script("SET default_transaction_read_only = on");
+      if (!ro.ok()) return ro.error();
+    }
     auto v = store->SchemaVersion();
     if (!v.ok()) return v.error();
     if (v.value() == 0) return Error{ErrorCode::kDatabase, target + ": not a gongwen database (no schema_version)"};
@@ -187,9 +192,12 @@ Result<int> Store::SchemaVersion() {
 }
 
 Result<bool> Store::BeginBatch() {
-  // IMMEDIATE: take SQLite's write lock now, so that two writers queue
-  // instead of one failing at its first write.
-  return conn_->Script(conn_->dialect() == internal::Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  // Take the write lock now, so that two writers queue instead of one
+  // failing at its first write: SQLite's IMMEDIATE, a transaction-scoped
+  // advisory lock in PostgreSQL (its number is arbitrary, gongwen's own).
+  return conn_->Script(conn_->dialect() == internal::Dialect::kSqlite
+                           ? "BEGIN IMMEDIATE"
+                           : "BEGIN; SELECT pg_advisory_xact_lock(7510402)");
 }
 
 Result<bool> Store::CommitBatch() {
@@ -212,34 +220,38 @@ Result<bool> Store::CommitBatch() {
 }
 
 Result<bool> Store::Migrate() {
-  if (auto r = conn_->Script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"); !r.ok()) {
-    return Error{ErrorCode::kDatabase, target_ + ": " + r.error().message};
-  }
-  auto version = SchemaVersion();
-  if (!version.ok()) return version.error();
-  const int current = version.value();
-  if (current > kSchemaVersion) {
-    return Error{ErrorCode::kDatabase, target_ + ": database schema version " + std::to_string(current) +
-                                           " is newer than this gongwen's (" + std::to_string(kSchemaVersion) +
-                                           "); use a newer gongwen"};
-  }
-  const std::vector<std::string> steps = internal::Migrations(conn_->dialect());
-  for (int v = current; v < static_cast<int>(steps.size()); ++v) {
-    if (auto r = BeginBatch(); !r.ok()) return r.error();
-    auto step = conn_->Script(steps[v]);
-    if (step.ok()) step = [&]() -> Result<bool> {
+  // One transaction, under the write lock: two first runs on an empty
+  // database do not both create it.
+  if (auto r = BeginBatch(); !r.ok()) return Error{ErrorCode::kDatabase, target_ + ": " + r.error().message};
+  auto migrate = [&]() -> Result<bool> {
+    if (auto r = conn_->Script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"); !r.ok()) {
+      return r.error();
+    }
+    auto version = SchemaVersion();
+    if (!version.ok()) return version.error();
+    const int current = version.value();
+    if (current > kSchemaVersion) {
+      return Error{ErrorCode::kDatabase, "database schema version " + std::to_string(current) +
+                                             " is newer than this gongwen's (" + std::to_string(kSchemaVersion) +
+                                             "); use a newer gongwen"};
+    }
+    const std::vector<std::string> steps = internal::Migrations(conn_->dialect());
+    for (int v = current; v < static_cast<int>(steps.size()); ++v) {
+      auto step = conn_->Script(steps[v]);
+      if (!step.ok()) {
+        return Error{ErrorCode::kDatabase,
+                     "cannot migrate to schema version " + std::to_string(v + 1) + ": " + step.error().message};
+      }
       auto q = conn_->Query("INSERT INTO schema_version (version) VALUES ($1)", {v + 1});
       if (!q.ok()) return q.error();
-      return true;
-    }();
-    if (!step.ok()) {
-      (void)conn_->Script("ROLLBACK");
-      return Error{ErrorCode::kDatabase, target_ + ": cannot migrate to schema version " +
-                                             std::to_string(v + 1) + ": " + step.error().message};
     }
-    if (auto r = CommitBatch(); !r.ok()) return r.error();
+    return true;
+  };
+  if (auto m = migrate(); !m.ok()) {
+    (void)conn_->Script("ROLLBACK");
+    return Error{ErrorCode::kDatabase, target_ + ": " + m.error().message};
   }
-  return true;
+  return conn_->Script("COMMIT");
 }
 
 Result<int64_t> Store::BeginRun(const std::string& gongwen_version, const std::string& as_of,
@@ -268,12 +280,15 @@ Result<bool> Store::FinishRun(const RunCounts& counts, const std::string& finish
 }
 
 Result<std::optional<KnownSource>> Store::Lookup(const std::string& path) {
-  auto rows = conn_->Query("SELECT sha256, fingerprint, version_id, record FROM sources WHERE path = $1",
-                           {StoredPath(path)});
+  auto rows = conn_->Query(
+      "SELECT s.sha256, s.fingerprint, s.version_id, s.record, "
+      "(SELECT COUNT(*) FROM sources o WHERE o.version_id = s.version_id) FROM sources s WHERE s.path = $1",
+      {StoredPath(path)});
   if (!rows.ok()) return rows.error();
   if (rows.value().empty()) return std::optional<KnownSource>();
   auto& r = rows.value()[0];
-  return std::optional<KnownSource>(KnownSource{*r[0], *r[1], *r[2], std::move(*r[3])});
+  return std::optional<KnownSource>(
+      KnownSource{*r[0], *r[1], *r[2], std::move(*r[3]), r[4].value_or("1") != "1"});
 }
 
 Result<bool> Store::Touch(const std::string& path) {
@@ -291,23 +306,20 @@ Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<Conflic
   const auto doc = NormOrNull(md.doc_number, NormalizeDocNumber);
   const auto title = NormOrNull(md.title, NormalizeTitle);
   const auto issuer = NormOrNull(md.issuer, NormalizeTitle);
-  // Columns 0 key, 1 issuer_norm, 2 title_norm, 3 doc_number_norm, 4 doc_number, 5 title.
+  // Columns 0 key, 1 issuer_norm, 2 title_norm, 3 doc_number_norm, 4 doc_number, 5 title. Only
+  // policies a source other than this document's own path points at: one
+  // whose pages all carry other documents now is history, neither matched
+  // nor in the way, and what this path carried before does not count (as
+  // in a run from scratch).
+  const std::string path = StoredPath(policy.source.path);
   const std::string columns =
-      "SELECT p.policy_key, p.issuer_norm, p.title_norm, p.doc_number_norm, p.doc_number, p.title FROM policies p ";
+      "SELECT p.policy_key, p.issuer_norm, p.title_norm, p.doc_number_norm, p.doc_number, p.title FROM policies p "
+      "WHERE EXISTS (SELECT 1 FROM sources s WHERE s.policy_key = p.policy_key AND s.path <> $2) AND ";
   auto describe = [](const internal::Row& r) {
     return "policy " + *r[0] + " (" + r[4].value_or("no 文号") + ", " + r[5].value_or("no title") + ")";
   };
-  // The policy this path belonged to, while its 文号 stays (an edited title
-  // is the same document edited).
-  auto prev = conn_->Query(columns + "JOIN sources s ON s.policy_key = p.policy_key WHERE s.path = $1",
-                           {StoredPath(policy.source.path)});
-  if (!prev.ok()) return prev.error();
-  for (const auto& r : prev.value()) {
-    if (!IssuersAgree(issuer, r[1])) continue;
-    if (doc ? r[3] == doc : !r[3] && (!title || !r[2] || TitlesAgree(*title, *r[2]))) return *r[0];
-  }
   if (doc) {
-    auto rows = conn_->Query(columns + "WHERE p.doc_number_norm = $1 ORDER BY p.policy_key", {*doc});
+    auto rows = conn_->Query(columns + "p.doc_number_norm = $1 ORDER BY p.policy_key", {*doc, path});
     if (!rows.ok()) return rows.error();
     std::vector<const internal::Row*> disagree;
     for (const auto& r : rows.value()) {
@@ -320,7 +332,7 @@ Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<Conflic
     }
   }
   if (conflicts->empty() && title) {
-    auto rows = conn_->Query(columns + "WHERE p.title_norm = $1 ORDER BY p.policy_key", {*title});
+    auto rows = conn_->Query(columns + "p.title_norm = $1 ORDER BY p.policy_key", {*title, path});
     if (!rows.ok()) return rows.error();
     std::vector<const internal::Row*> fits;
     for (const auto& r : rows.value()) {
@@ -339,13 +351,18 @@ Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<Conflic
       }
     }
   }
-  // Its own key, unless a policy it did not match has it (another issuer's
-  // document of the same title, or one it was kept apart from).
-  std::string key = policy.policy_key;
-  auto taken = conn_->Query("SELECT 1 FROM policies WHERE policy_key = $1", {key});
-  if (!taken.ok()) return taken.error();
-  if (!taken.value().empty()) key += "-" + policy.id.substr(0, 8);
-  return key;
+  // Its own key, unless a live policy it did not match has it (another
+  // issuer's document of the same title, or one it was kept apart from):
+  // then the key with a suffix from its title, so that the same document
+  // edited again finds the same key. A policy that is history gives its
+  // key back.
+  for (const std::string& key : {policy.policy_key, policy.policy_key + "-" + Sha256Hex(title.value_or("")).substr(0, 8),
+                                 policy.policy_key + "-" + policy.id}) {
+    auto taken = conn_->Query("SELECT 1 FROM sources WHERE policy_key = $1 AND path <> $2", {key, path});
+    if (!taken.ok()) return taken.error();
+    if (taken.value().empty()) return key;
+  }
+  return Error{ErrorCode::kDatabase, "no free policy key for " + path};  // its own version id is always free
 }
 
 Result<bool> Store::RefreshPolicy(const std::string& key, bool seen) {
@@ -355,7 +372,8 @@ Result<bool> Store::RefreshPolicy(const std::string& key, bool seen) {
   auto rows = conn_->Query(
       "SELECT v.version_id, v.title, v.doc_number, v.issuer, v.signed_date, v.published_date, v.effective_from, "
       "v.effective_until, v.validity, "
-      "(SELECT COUNT(*) FROM sources s WHERE s.version_id = v.version_id AND s.policy_key = $1) AS live "
+      "CASE WHEN EXISTS (SELECT 1 FROM sources s WHERE s.version_id = v.version_id AND s.policy_key = $1) "
+      "THEN 1 ELSE 0 END AS live "
       "FROM versions v WHERE v.policy_key = $1 "
       "ORDER BY 10 DESC, COALESCE(v.published_date, v.signed_date, '') DESC, v.version_id",
       {key});

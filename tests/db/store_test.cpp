@@ -412,3 +412,81 @@ TEST_CASE("db: a run with no inputs leaves the last outputs alone") {
   CHECK(Jsonl(out) == jsonl);
   CHECK(Count(db, "SELECT COUNT(*) FROM runs") == 1);
 }
+
+TEST_CASE("db: a document whose title changes under a shared 文号 is kept apart, as from scratch") {
+  fs::path in = FreshDir("db_retitle_in"), out = FreshDir("db_retitle_out");
+  const std::string db = FreshDatabase(out);
+  WriteFile(in / "a.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31"));
+  WriteFile(in / "b.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31", "60万元"));
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  CHECK(Count(db, "SELECT COUNT(*) FROM policies") == 1);
+  WriteFile(in / "a.txt", Notice(kIssuer, "苏州市科学技术局关于印发苏州市孵化器管理办法的通知", "苏科规〔2025〕1号",
+                                 "2028-12-31"));
+  auto r = RunCli({"run", in.string(), "-o", out.string(), "--db", db});
+  CHECK(r.err.find("a.txt: warning: same 文号 as policy") != std::string::npos);
+  CHECK(Count(db, "SELECT COUNT(DISTINCT policy_key) FROM sources") == 2);
+  CHECK(Count(db, "SELECT COUNT(*) FROM conflicts") == 1);
+}
+
+TEST_CASE("db: a policy no source points at any more is neither matched nor in the way") {
+  fs::path in = FreshDir("db_history_in"), out = FreshDir("db_history_out");
+  const std::string db = FreshDatabase(out);
+  WriteFile(in / "a.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31"));
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  const std::string key = QueryOrFail(db, "SELECT policy_key FROM sources").rows.at(0).at(0).value();
+  // a.txt now carries 7号; b.txt brings 1号 under another title.
+  WriteFile(in / "a.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕7号", "2028-12-31"));
+  WriteFile(in / "b.txt", Notice(kIssuer, "苏州市科学技术局关于印发苏州市孵化器管理办法的通知", "苏科规〔2025〕1号",
+                                 "2028-12-31"));
+  auto r = RunCli({"run", in.string(), "-o", out.string(), "--db", db});
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("warning") == std::string::npos);
+  CHECK(Count(db, "SELECT COUNT(*) FROM conflicts") == 0);
+  // b.txt takes the 1号 key back, as a run from scratch gives it.
+  CHECK(QueryOrFail(db, "SELECT policy_key FROM sources WHERE path LIKE '%b.txt'").rows.at(0).at(0) == key);
+}
+
+TEST_CASE("db: the current version is the newest document its sources carry") {
+  fs::path in = FreshDir("db_current_in"), out = FreshDir("db_current_out");
+  const std::string db = FreshDatabase(out);
+  const std::string old_text = Notice(kIssuer, kTitle, "", "2026-12-31");
+  WriteFile(in / "a.txt", old_text);
+  WriteFile(in / "b.txt", old_text);
+  WriteFile(in / "c.txt", Replace(Notice(kIssuer, kTitle, "", "2028-12-31", "80万元"), "2024年12月1日", "2025年6月1日"));
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  CHECK(Count(db, "SELECT COUNT(*) FROM policies") == 1);
+  gdb::Table p = QueryOrFail(db, "SELECT p.effective_until, p.signed_date, s.path FROM policies p "
+                                 "JOIN sources s ON s.version_id = p.current_version");
+  REQUIRE(p.rows.size() == 1);
+  CHECK(p.rows[0][0] == "2028-12-31");
+  CHECK(p.rows[0][1] == "2025-06-01");
+  CHECK(p.rows[0][2].value().find("c.txt") != std::string::npos);
+}
+
+TEST_CASE("db: a literal backslash and a stray byte in file names stay two sources") {
+  fs::path in = FreshDir("db_backslash_in"), out = FreshDir("db_backslash_out");
+  const std::string db = FreshDatabase(out);
+  WriteFile(in / "\\xCB.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31"));
+  WriteFile(in / "\xcb.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31", "60万元"));
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  CHECK(Count(db, "SELECT COUNT(*) FROM sources") == 2);
+  auto again = RunCli({"run", in.string(), "-o", out.string(), "--db", db});
+  CHECK(again.err.find("2 unchanged") != std::string::npos);
+}
+
+TEST_CASE("db: docs/<id>.json follows the last input of a shared text when another changes") {
+  fs::path in = FreshDir("db_shared2_in"), out = FreshDir("db_shared2_out");
+  const std::string db = FreshDatabase(out);
+  const std::string text = Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31");
+  WriteFile(in / "a.txt", text);
+  WriteFile(in / "b.txt", text);
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  WriteFile(in / "b.txt", Notice(kIssuer, kTitle, "苏科规〔2025〕1号", "2028-12-31", "90万元"));
+  REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "--db", db}).code == 0);
+  fs::path fresh = FreshDir("db_shared2_fresh");
+  REQUIRE(RunCli({"run", in.string(), "-o", fresh.string(), "--no-db"}).code == 0);
+  for (const auto& e : fs::directory_iterator(fresh / "docs")) {
+    CAPTURE(e.path().filename().string());
+    CHECK(ReadFileOrFail((out / "docs" / e.path().filename()).string()) == ReadFileOrFail(e.path().string()));
+  }
+}
