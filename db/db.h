@@ -15,8 +15,8 @@
 //      same bytes and the same gongwen build and options (its fingerprint);
 //      the caller then skips the work and reuses the stored record.
 // Matching: a new text joins the live policy (one some source points at)
-//      with the same normalized 发文字号 and a compatible issuer, else the
-//      one with the same normalized title and no conflicting 文号. When the identifiers
+//      with the same 发文字号 and a compatible issuer, else the one with the
+//      same title and no conflicting 文号, all compared as util/ids.h keys. When the identifiers
 //      disagree (same 文号, different titles; same title, different 文号;
 //      a title several policies share) it is not merged: it becomes its own
 //      policy and the disagreement is recorded (table conflicts, one row per
@@ -141,12 +141,6 @@ class Store {
 // file name) is written \xCB, and a backslash \x5C, so both backends
 // accept and show it and two names never share a spelling.
 std::string StoredPath(const std::string& path);
-
-// Normalized identifiers used for matching (exposed for tests):
-// 发文字号 without spaces, full-width forms or leading zeros, any year
-// brackets as 〔〕; titles and issuers without spaces, punctuation or quotes.
-std::string NormalizeDocNumber(const std::string& doc_number);
-std::string NormalizeTitle(const std::string& title);
 
 // Named queries of `gongwen db query NAME` (README, "Asking the database").
 struct Recipe {

@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "db/internal/connection.h"
 #include "db/internal/schema.h"
+#include "util/ids.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
@@ -16,53 +17,6 @@ using internal::Rows;
 namespace {
 
 bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
-// One code point of s at i, and its length.
-size_t CharLength(const std::string& s, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return i + n <= s.size() ? n : s.size() - i;
-}
-
-// Full-width ASCII (U+FF01..FF5E) as ASCII, ideographic space as a space.
-std::string FoldWidth(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = CharLength(s, i);
-    if (n == 3) {
-      const uint32_t cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        out += static_cast<char>(cp - 0xFF01 + 0x21);
-        i += n;
-        continue;
-      }
-      if (cp == 0x3000) {
-        out += ' ';
-        i += n;
-        continue;
-      }
-    }
-    out.append(s, i, n);
-    i += n;
-  }
-  return out;
-}
-
-// Drops whitespace, and every char of `drop` (UTF-8 strings of one char).
-std::string Without(const std::string& s, std::initializer_list<const char*> drop) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = CharLength(s, i);
-    const std::string ch = s.substr(i, n);
-    i += n;
-    if (n == 1 && std::isspace(static_cast<unsigned char>(ch[0]))) continue;
-    bool dropped = false;
-    for (const char* d : drop) dropped = dropped || ch == d;
-    if (!dropped) out += ch;
-  }
-  return out;
-}
 
 std::string FormatNumber(double v) {
   char buf[40];
@@ -89,7 +43,7 @@ bool IssuersAgree(const std::optional<std::string>& a, const std::optional<std::
   return !a || !b || a->empty() || b->empty() || *a == *b;
 }
 
-std::optional<std::string> NormOrNull(const std::optional<std::string>& v, std::string (*norm)(const std::string&)) {
+std::optional<std::string> NormOrNull(const std::optional<std::string>& v, std::string (*norm)(std::string_view)) {
   if (!v) return std::nullopt;
   std::string n = norm(*v);
   if (n.empty()) return std::nullopt;
@@ -119,33 +73,6 @@ std::string StoredPath(const std::string& path) {
 
 bool IsPostgresUrl(const std::string& target) {
   return StartsWith(target, "postgresql://") || StartsWith(target, "postgres://");
-}
-
-std::string NormalizeDocNumber(const std::string& doc_number) {
-  std::string s = Without(FoldWidth(doc_number), {});
-  // Year brackets of any kind as 〔〕.
-  for (const char* open : {"[", "(", "【", "［", "（", "〖", "{"}) {
-    for (size_t at = s.find(open); at != std::string::npos; at = s.find(open, at + 1)) {
-      s.replace(at, std::char_traits<char>::length(open), "〔");
-    }
-  }
-  for (const char* close : {"]", ")", "】", "］", "）", "〗", "}"}) {
-    for (size_t at = s.find(close); at != std::string::npos; at = s.find(close, at + 1)) {
-      s.replace(at, std::char_traits<char>::length(close), "〕");
-    }
-  }
-  // Leading zeros of the serial number: 〔2025〕05号 = 〔2025〕5号.
-  const size_t close = s.rfind("〕");
-  if (close != std::string::npos) {
-    size_t i = close + std::char_traits<char>::length("〕");
-    while (i + 1 < s.size() && s[i] == '0' && std::isdigit(static_cast<unsigned char>(s[i + 1]))) s.erase(i, 1);
-  }
-  return s;
-}
-
-std::string NormalizeTitle(const std::string& title) {
-  return Without(FoldWidth(title), {"\"", "'", "“", "”", "‘", "’", "「", "」", "《", "》", "、", "，",
-                                    ",", "。", ".", "：", ":", "·", "—", "-", "(", ")", "（", "）"});
 }
 
 Store::Store(std::string target, std::unique_ptr<internal::Connection> conn)
@@ -303,9 +230,9 @@ Result<bool> Store::Touch(const std::string& path) {
 
 Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<Conflict>* conflicts) {
   const Metadata& md = policy.metadata;
-  const auto doc = NormOrNull(md.doc_number, NormalizeDocNumber);
-  const auto title = NormOrNull(md.title, NormalizeTitle);
-  const auto issuer = NormOrNull(md.issuer, NormalizeTitle);
+  const auto doc = NormOrNull(md.doc_number, ids::DocNumberKey);
+  const auto title = NormOrNull(md.title, ids::NameKey);
+  const auto issuer = NormOrNull(md.issuer, ids::NameKey);
   // Columns 0 key, 1 issuer_norm, 2 title_norm, 3 doc_number_norm, 4 doc_number, 5 title. Only
   // policies a source other than this document's own path points at: one
   // whose pages all carry other documents now is history, neither matched
@@ -392,8 +319,8 @@ Result<bool> Store::RefreshPolicy(const std::string& key, bool seen) {
       }
     }
   }
-  std::vector<Param> params = {key, value[1], value[2], value[3], NormOrNull(value[1], NormalizeTitle),
-                               NormOrNull(value[2], NormalizeDocNumber), NormOrNull(value[3], NormalizeTitle),
+  std::vector<Param> params = {key, value[1], value[2], value[3], NormOrNull(value[1], ids::NameKey),
+                               NormOrNull(value[2], ids::DocNumberKey), NormOrNull(value[3], ids::NameKey),
                                value[4], value[5], value[6], value[7], value[8], value[0]};
   std::string sql =
       "UPDATE policies SET title = $2, doc_number = $3, issuer = $4, title_norm = $5, doc_number_norm = $6, "

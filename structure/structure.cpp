@@ -1,6 +1,7 @@
 #include "structure/structure.h"
 
 #include "structure/internal/rules.h"
+#include "util/ids.h"
 #include "util/sha256.h"
 
 namespace gongwen::structure {
@@ -36,10 +37,13 @@ Policy Structure(const Normalized& doc, const Options& options) {
   // Stable across versions of the same policy: who issued it and its number,
   // else its title, else the text itself.
   const Metadata& md = p.metadata;
+  // Keys, not the text as written (util/ids.h): 〔2025〕05号 and [2025]5号,
+  // “十四五” and "十四五" give one key.
   if (md.doc_number) {
-    p.policy_key = Sha256Hex("doc|" + md.issuer.value_or("") + "|" + *md.doc_number).substr(0, 16);
+    p.policy_key =
+        Sha256Hex("doc|" + ids::NameKey(md.issuer.value_or("")) + "|" + ids::DocNumberKey(*md.doc_number)).substr(0, 16);
   } else if (md.title) {
-    p.policy_key = Sha256Hex("title|" + *md.title).substr(0, 16);
+    p.policy_key = Sha256Hex("title|" + ids::NameKey(*md.title)).substr(0, 16);
   } else {
     p.policy_key = p.id;
   }
