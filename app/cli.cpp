@@ -11,9 +11,6 @@
 #include <iostream>
 #include <map>
 #include <set>
-#include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 #include "app/eval.h"
 #include "db/db.h"
@@ -321,33 +318,51 @@ std::string Fingerprint(const ProcessOptions& o) {
   return f;
 }
 
-// A stored record made on another day: its metadata.status judged again on
-// `as_of`. Returns false when the record already holds that day.
-bool Restatus(std::string* record, const std::string& as_of) {
-  // Records are gongwen's own compact JSON: the day is found as written,
-  // without parsing the record (a re-run's main cost otherwise).
-  if (record->find("\"status_as_of\":\"" + as_of + "\"") != std::string::npos) return false;
-  using Json = nlohmann::ordered_json;
-  Json j = Json::parse(*record);
-  Json& md = j["metadata"];
-  if (md.value("status_as_of", std::string()) == as_of) return false;
-  Metadata m;
-  auto text = [&](const char* key) -> std::optional<std::string> {
-    if (md.contains(key) && md[key].is_string()) return md[key].get<std::string>();
-    return std::nullopt;
-  };
-  m.effective_from = text("effective_from");
-  m.effective_until = text("effective_until");
-  m.validity = text("validity");
-  md["status"] = structure::PolicyStatus(m, as_of);
-  md["status_as_of"] = as_of;
-  *record = j.dump(-1, ' ', false, Json::error_handler_t::replace);
-  return true;
+// In a record gongwen wrote (compact, keys in schema order), the raw value
+// of the first key `key`: null or a JSON string with its quotes. Keys inside
+// string values are escaped (\"status\":), so the first match is the key.
+// Sets [*begin, *end) to the value; false when the key is missing.
+bool RawValue(const std::string& record, const std::string& key, size_t* begin, size_t* end) {
+  const std::string pattern = "\"" + key + "\":";
+  const size_t at = record.find(pattern);
+  if (at == std::string::npos) return false;
+  *begin = at + pattern.size();
+  if (record.compare(*begin, 4, "null") == 0) {
+    *end = *begin + 4;
+    return true;
+  }
+  if (*begin >= record.size() || record[*begin] != '"') return false;
+  for (size_t i = *begin + 1; i < record.size(); ++i) {
+    if (record[i] == '\\') {
+      ++i;
+    } else if (record[i] == '"') {
+      *end = i + 1;
+      return true;
+    }
+  }
+  return false;
 }
 
-std::string Pretty(const std::string& record) {
-  using Json = nlohmann::ordered_json;
-  return Json::parse(record).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+// A stored record made on another day: its metadata.status judged again on
+// `as_of`, by editing the two values in place (parsing a record costs more
+// than everything else a re-run does). Returns false when the record
+// already holds that day.
+bool Restatus(std::string* record, const std::string& as_of) {
+  size_t b = 0, e = 0;
+  if (!RawValue(*record, "status_as_of", &b, &e)) return false;
+  if (record->compare(b, e - b, "\"" + as_of + "\"") == 0) return false;
+  Metadata m;
+  for (auto [key, field] : {std::pair{"effective_from", &m.effective_from},
+                            std::pair{"effective_until", &m.effective_until}, std::pair{"validity", &m.validity}}) {
+    size_t vb = 0, ve = 0;
+    if (RawValue(*record, key, &vb, &ve) && (*record)[vb] == '"') *field = record->substr(vb + 1, ve - vb - 2);
+  }
+  // status_as_of comes after status: replace it first, offsets stay valid.
+  record->replace(b, e - b, "\"" + as_of + "\"");
+  if (RawValue(*record, "status", &b, &e)) {
+    record->replace(b, e - b, "\"" + structure::PolicyStatus(m, as_of) + "\"");
+  }
+  return true;
 }
 
 int RunCommand(const Parsed& p, std::ostream& err) {
@@ -404,28 +419,26 @@ int RunCommand(const Parsed& p, std::ostream& err) {
     return 3;
   };
 
-  // documents.jsonl in input order; docs/<id>.json is the record of the
-  // last input with that id (as a run from scratch leaves it), written at
-  // the end when it is new, changed or missing.
-  std::string jsonl;
-  struct Doc {
-    size_t offset = 0, length = 0;  // the last record with this id in jsonl
-    bool write = false;             // the file is missing or out of date
-    std::optional<size_t> written;  // the record written this run, by offset
-  };
-  std::unordered_map<std::string, Doc> docs;
+  // documents.jsonl in input order, streamed to its temp file; it replaces
+  // the last run's only when the run ends well.
+  const std::string jsonl_path = (fs::path(p.out_dir) / "documents.jsonl").string();
+  auto jsonl = files::AtomicFile::Create(jsonl_path);
+  if (!jsonl.ok()) return fatal(jsonl_path, jsonl.error());
+  // docs/<id>.json is the record of the last input with that id, as a run
+  // from scratch leaves it: written, in input order, for every input
+  // processed, and for an unchanged one whose file is missing, out of date
+  // (another --as-of day) or may hold another input's record (a shared text).
   // Renamed into place, not synced one by one (documents.jsonl and the
   // database are): after a power cut the next run rewrites what is missing.
-  auto write_doc = [&](const std::string& id, const std::string& pretty) {
-    return files::WriteAtomic((docs_dir / (id + ".json")).string(), pretty, false);
-  };
-  auto add = [&](const std::string& id, const std::string& record, bool write) {
-    Doc& d = docs[id];
-    d.offset = jsonl.size();
-    d.length = record.size();
-    d.write = d.write || write || !fs::exists(docs_dir / (id + ".json"));
-    jsonl += record;
-    jsonl += '\n';
+  auto emit = [&](const std::string& where, const std::string& id, const std::string& record,
+                  const std::string* pretty, bool write) -> std::optional<int> {
+    if (auto w = jsonl.value()->Write(record + "\n"); !w.ok()) return fatal(jsonl_path, w.error());
+    const fs::path doc = docs_dir / (id + ".json");
+    if (write || !fs::exists(doc)) {
+      auto w = files::WriteAtomic(doc.string(), pretty ? *pretty : output::PrettyFromLine(record), false);
+      if (!w.ok()) return fatal(where, w.error());
+    }
+    return std::nullopt;
   };
   int64_t ok = 0;
   for (size_t first = 0; first < inputs.size(); first += p.batch) {
@@ -452,9 +465,7 @@ int RunCommand(const Parsed& p, std::ostream& err) {
         std::string record = std::move(known->record);
         const bool restatused = Restatus(&record, p.options.as_of);
         if (auto t = store->Touch(path); !t.ok()) return fatal(path, t.error());
-        // A text several inputs share: its file is the last one's, whoever
-        // wrote it before.
-        add(known->version_id, record, restatused || known->shared);
+        if (auto stop = emit(path, known->version_id, record, nullptr, restatused || known->shared)) return *stop;
         ++counts.unchanged;
         ++ok;
         continue;
@@ -477,11 +488,8 @@ int RunCommand(const Parsed& p, std::ostream& err) {
         for (const std::string& c : up.value().conflicts) err << path << ": warning: " << c << "\n";
         ++(same_bytes ? counts.reprocessed : known ? counts.changed : counts.new_sources);
       }
-      add(policy.value().id, record, true);
-      if (auto w = write_doc(policy.value().id, output::ToJsonPretty(policy.value())); !w.ok()) {
-        return fatal(path, w.error());
-      }
-      docs[policy.value().id].written = docs[policy.value().id].offset;
+      const std::string pretty = output::ToJsonPretty(policy.value());
+      if (auto stop = emit(path, policy.value().id, record, &pretty, true)) return *stop;
       ++ok;
     }
     if (store) {
@@ -491,17 +499,7 @@ int RunCommand(const Parsed& p, std::ostream& err) {
   if (store) {
     if (auto f = store->FinishRun(counts, NowUtc()); !f.ok()) return fatal(db_target, f.error());
   }
-  std::vector<std::string> ids;
-  for (const auto& [id, d] : docs) {
-    if (d.write && d.written != d.offset) ids.push_back(id);
-  }
-  std::sort(ids.begin(), ids.end());
-  for (const std::string& id : ids) {
-    const Doc& d = docs[id];
-    if (auto w = write_doc(id, Pretty(jsonl.substr(d.offset, d.length))); !w.ok()) return fatal(id, w.error());
-  }
-  std::string jsonl_path = (fs::path(p.out_dir) / "documents.jsonl").string();
-  if (auto w = files::WriteAtomic(jsonl_path, jsonl); !w.ok()) return fatal(jsonl_path, w.error());
+  if (auto c = jsonl.value()->Commit(); !c.ok()) return fatal(jsonl_path, c.error());
   if (!p.quiet) {
     err << "gongwen: " << ok + counts.failed << " input(s): ";
     if (store) {

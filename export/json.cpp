@@ -142,4 +142,53 @@ std::string ToJsonPretty(const Policy& policy) {
   return PolicyJson(policy).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+std::string PrettyFromLine(std::string_view line) {
+  std::string out;
+  out.reserve(line.size() + line.size() / 2);
+  int depth = 0;
+  auto newline = [&](int d) {
+    out += '\n';
+    out.append(2 * static_cast<size_t>(d), ' ');
+  };
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    switch (c) {
+      case '"': {  // a string, escapes and all, as it is
+        const size_t start = i;
+        for (++i; i < line.size() && line[i] != '"'; ++i) {
+          if (line[i] == '\\') ++i;
+        }
+        out.append(line, start, i - start + 1);
+        break;
+      }
+      case '{':
+      case '[':
+        if (i + 1 < line.size() && (line[i + 1] == '}' || line[i + 1] == ']')) {
+          out += c;
+          out += line[++i];  // {} and [] stay on one line
+        } else {
+          out += c;
+          newline(++depth);
+        }
+        break;
+      case '}':
+      case ']':
+        newline(--depth);
+        out += c;
+        break;
+      case ',':
+        out += ',';
+        newline(depth);
+        break;
+      case ':':
+        out += ": ";
+        break;
+      default:
+        out += c;
+    }
+  }
+  out += '\n';
+  return out;
+}
+
 }  // namespace gongwen::output

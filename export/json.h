@@ -8,6 +8,7 @@
 #define GONGWEN_EXPORT_JSON_H_
 
 #include <string>
+#include <string_view>
 
 #include "model/model.h"
 
@@ -19,6 +20,11 @@ inline constexpr char kSchemaId[] = "gongwen/1";
 std::string ToJsonLine(const Policy& policy);
 // Indented with two spaces, trailing newline: for docs/<id>.json and stdout.
 std::string ToJsonPretty(const Policy& policy);
+
+// ToJsonLine's output re-indented, without parsing it: the same bytes as
+// ToJsonPretty of the policy the line was made from (a stored record,
+// written out again).
+std::string PrettyFromLine(std::string_view line);
 
 }  // namespace gongwen::output
 

@@ -49,6 +49,41 @@ Result<bool> WriteAtomic(const std::string& path, std::string_view data, bool du
   return true;
 }
 
+Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(const std::string& path) {
+  std::string tmp = path + ".tmp." + std::to_string(getpid());
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return Error{ErrorCode::kIo, "cannot create " + tmp + ": " + std::strerror(errno)};
+  return std::unique_ptr<AtomicFile>(new AtomicFile(path, std::move(tmp), f));
+}
+
+AtomicFile::AtomicFile(std::string path, std::string tmp, std::FILE* file)
+    : path_(std::move(path)), tmp_(std::move(tmp)), file_(file) {}
+
+AtomicFile::~AtomicFile() {
+  if (committed_) return;
+  if (file_ != nullptr) std::fclose(file_);
+  std::remove(tmp_.c_str());
+}
+
+Result<bool> AtomicFile::Write(std::string_view data) {
+  if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
+    return Error{ErrorCode::kIo, "cannot write " + tmp_ + ": " + std::strerror(errno)};
+  }
+  return true;
+}
+
+Result<bool> AtomicFile::Commit() {
+  bool ok = std::fflush(file_) == 0;
+  ok = fsync(fileno(file_)) == 0 && ok;
+  ok = std::fclose(file_) == 0 && ok;
+  file_ = nullptr;
+  if (!ok || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    return Error{ErrorCode::kIo, "cannot write " + path_ + ": " + std::strerror(errno)};
+  }
+  committed_ = true;
+  return true;
+}
+
 int RemoveStaleTemps(const std::string& dir) {
   int removed = 0;
   std::error_code ec;

@@ -2,6 +2,8 @@
 #ifndef GONGWEN_UTIL_FILES_H_
 #define GONGWEN_UTIL_FILES_H_
 
+#include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +20,27 @@ Result<std::string> Read(const std::string& path);
 // also syncs the data to disk before the rename (survives power loss, at
 // the price of a disk flush per file).
 Result<bool> WriteAtomic(const std::string& path, std::string_view data, bool durable = true);
+
+// A file written in pieces and put in place at once: the pieces go to
+// PATH.tmp.<pid>, Commit() syncs it and renames it over PATH. Destroyed
+// without a successful Commit(), it removes the temp file and PATH is as
+// it was.
+class AtomicFile {
+ public:
+  static Result<std::unique_ptr<AtomicFile>> Create(const std::string& path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  Result<bool> Write(std::string_view data);
+  Result<bool> Commit();
+
+ private:
+  AtomicFile(std::string path, std::string tmp, std::FILE* file);
+  std::string path_, tmp_;
+  std::FILE* file_;
+  bool committed_ = false;
+};
 
 // Removes the PATH.tmp.<pid> files in `dir` that a killed writer left (its
 // pid no longer runs). Returns how many.

@@ -3,7 +3,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
 #include "export/json.h"
+#include "pipeline/pipeline.h"
+#include "util/files.h"
 
 namespace {
 
@@ -60,4 +64,27 @@ TEST_CASE("json: contract field order and nulls") {
   std::string pretty = gongwen::output::ToJsonPretty(SmallPolicy());
   CHECK(pretty.back() == '\n');
   CHECK(nlohmann::json::parse(pretty) == j);
+}
+
+TEST_CASE("json: PrettyFromLine gives ToJsonPretty's bytes for every sample") {
+  namespace fs = std::filesystem;
+  auto pipeline = gongwen::Pipeline::Create();
+  REQUIRE(pipeline.ok());
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(GONGWEN_SOURCE_DIR) / "samples")) {
+    if (!e.is_regular_file()) continue;
+    auto bytes = gongwen::files::Read(e.path().string());
+    REQUIRE(bytes.ok());
+    auto policy = pipeline.value()->Process(bytes.value(), e.path().string(), {});
+    if (!policy.ok()) continue;
+    CAPTURE(e.path().string());
+    CHECK(gongwen::output::PrettyFromLine(gongwen::output::ToJsonLine(policy.value())) ==
+          gongwen::output::ToJsonPretty(policy.value()));
+    ++n;
+  }
+  CHECK(n >= 30);
+  // Strings with quotes, brackets and commas in them, empty containers.
+  gongwen::Policy p = SmallPolicy();
+  p.text = "他说：\"{[,:]}\" 与 \\ 反斜杠";
+  CHECK(gongwen::output::PrettyFromLine(gongwen::output::ToJsonLine(p)) == gongwen::output::ToJsonPretty(p));
 }
