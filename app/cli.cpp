@@ -62,8 +62,10 @@ Files are written atomically (temp + rename); the database commits every
 finishes the work. An input whose bytes, gongwen build and options are those
 already recorded for its path is not processed again: its stored record is
 reused ("unchanged"). The summary counts new, changed, unchanged and failed
-inputs. A document that fails is reported on stderr as "path: error: reason"
-and the batch goes on; the exit status is then 1.
+inputs. Paths are lexically normalized (./a/../b.txt is b.txt) and each file
+is read once. A document that fails is reported on stderr as
+"path: error: reason" and the batch goes on; the exit status is then 1. A
+run that finds no input files writes nothing and exits 1.
 
 Options:
   -o, --out DIR          output folder (default: out)
@@ -553,7 +555,8 @@ OUT/gongwen.db, OUT default out).
   status       policies, versions and sources held; policies by status today;
                the last run's counts
   query NAME   a named question (below), as tab-separated rows with a header
-  query SQL    any SQL statement, same output
+  query SQL    any one SQL statement, same output (the database is opened
+               read-only)
 
 Named questions ($1 is the day: --as-of, default today UTC):
 )";
