@@ -32,21 +32,10 @@ Result<std::string> Read(const std::string& path) {
 }
 
 Result<bool> WriteAtomic(const std::string& path, std::string_view data, bool durable) {
-  std::string tmp = path + ".tmp." + std::to_string(getpid());
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) {
-    return Error{ErrorCode::kIo, "cannot create " + tmp + ": " + std::strerror(errno)};
-  }
-  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  ok = std::fflush(f) == 0 && ok;
-  if (durable) ok = fsync(fileno(f)) == 0 && ok;
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::string reason = std::strerror(errno);
-    std::remove(tmp.c_str());
-    return Error{ErrorCode::kIo, "cannot write " + path + ": " + reason};
-  }
-  return true;
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.error();
+  if (auto w = file.value()->Write(data); !w.ok()) return w.error();
+  return file.value()->Commit(durable);
 }
 
 Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(const std::string& path) {
@@ -67,14 +56,14 @@ AtomicFile::~AtomicFile() {
 
 Result<bool> AtomicFile::Write(std::string_view data) {
   if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
-    return Error{ErrorCode::kIo, "cannot write " + tmp_ + ": " + std::strerror(errno)};
+    return Error{ErrorCode::kIo, "cannot write " + path_ + ": " + std::strerror(errno)};
   }
   return true;
 }
 
-Result<bool> AtomicFile::Commit() {
+Result<bool> AtomicFile::Commit(bool durable) {
   bool ok = std::fflush(file_) == 0;
-  ok = fsync(fileno(file_)) == 0 && ok;
+  if (durable) ok = fsync(fileno(file_)) == 0 && ok;
   ok = std::fclose(file_) == 0 && ok;
   file_ = nullptr;
   if (!ok || std::rename(tmp_.c_str(), path_.c_str()) != 0) {

@@ -22,9 +22,9 @@ Result<std::string> Read(const std::string& path);
 Result<bool> WriteAtomic(const std::string& path, std::string_view data, bool durable = true);
 
 // A file written in pieces and put in place at once: the pieces go to
-// PATH.tmp.<pid>, Commit() syncs it and renames it over PATH. Destroyed
-// without a successful Commit(), it removes the temp file and PATH is as
-// it was.
+// PATH.tmp.<pid>, Commit() renames it over PATH (after syncing it to disk
+// when `durable`). Destroyed without a successful Commit(), it removes the
+// temp file and PATH is as it was. WriteAtomic is one Write and a Commit.
 class AtomicFile {
  public:
   static Result<std::unique_ptr<AtomicFile>> Create(const std::string& path);
@@ -33,7 +33,7 @@ class AtomicFile {
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   Result<bool> Write(std::string_view data);
-  Result<bool> Commit();
+  Result<bool> Commit(bool durable = true);
 
  private:
   AtomicFile(std::string path, std::string tmp, std::FILE* file);
