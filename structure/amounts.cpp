@@ -105,19 +105,29 @@ bool IsRatioContext(const std::string& text, size_t b, size_t e) {
   return true;
 }
 
+// The end (one past) of the list that starts at found[a]: amounts of its
+// kind joined by 、/和/或/及/与 (100万元、20万元). The two ends of a range
+// share their span and are never a list.
+size_t ListEnd(const std::string& text, const std::vector<Found>& found, size_t a) {
+  static const RE2 kJoin(R"(^\s*(?:、|和|或|及|与)\s*$)");
+  size_t b = a + 1;
+  while (b < found.size() && found[b].amount.kind == found[a].amount.kind) {
+    const size_t gap_begin = found[b - 1].end, gap_end = found[b].begin;
+    if (gap_end < gap_begin ||
+        !RE2::FullMatch(re2::StringPiece(text.data() + gap_begin, gap_end - gap_begin), kJoin)) {
+      break;
+    }
+    ++b;
+  }
+  return b;
+}
+
 // 对获评国家级、省级企业技术中心的企业分别给予最高不超过50万元、20万元奖励:
 // the amounts of a list after 分别 go, in order, to the items of the last
 // enumeration before it in the same phrase, when the counts agree.
 void AssignTargets(const std::string& text, size_t begin, std::vector<Found>* found) {
-  static const RE2 kJoin(R"(^\s*(?:、|和|或|及|与)\s*$)");
   for (size_t a = 0; a < found->size();) {
-    // A list: amounts of one kind joined by 、/和/或/及.
-    size_t b = a + 1;
-    while (b < found->size() && (*found)[b].amount.kind == (*found)[a].amount.kind) {
-      std::string_view gap(text.data() + (*found)[b - 1].end, (*found)[b].begin - (*found)[b - 1].end);
-      if (!RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kJoin)) break;
-      ++b;
-    }
+    const size_t b = ListEnd(text, *found, a);
     const size_t count = b - a;
     if (count < 2 || (*found)[a].amount.kind == "ratio") {
       a = b;
@@ -207,22 +217,12 @@ void AssignPurposes(const std::string& text, size_t begin, size_t end, std::vect
       "的补贴", "的资助", "的一次性", "的奖补", "的支持", "的扶持", "用于", "专项资金", "资金",
       "的标准", "标准", "给予"};
   static const std::vector<std::string_view> kConditionAfter = {"以上", "及以上", "(含)以上", "（含）以上", "的"};
-  static const RE2 kJoin(R"(^\s*(?:、|和|或|及|与)\s*$)");
   auto starts = [](std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; };
   for (size_t i = 0; i < found->size(); ++i) {
     Found& f = (*found)[i];
     if (f.amount.kind != "money") continue;
     // The words after a list (1500元、2000元、3000元标准) speak for all of it.
-    size_t last = i;
-    while (last + 1 < found->size() && (*found)[last + 1].amount.kind == "money") {
-      const size_t gap_begin = (*found)[last].end, gap_end = (*found)[last + 1].begin;
-      if (gap_end < gap_begin ||
-          !RE2::FullMatch(re2::StringPiece(text.data() + gap_begin, gap_end - gap_begin), kJoin)) {
-        break;
-      }
-      ++last;
-    }
-    const size_t tail = (*found)[last].end;
+    const size_t tail = (*found)[ListEnd(text, *found, i) - 1].end;
     std::string_view after(text.data() + tail, std::min<size_t>(24, end - tail));
     bool decided = false;
     for (std::string_view w : kOfferAfter) {
