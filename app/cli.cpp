@@ -413,11 +413,12 @@ int RunCommand(const Parsed& p, std::ostream& err) {
     }
   }
   const std::string fingerprint = Fingerprint(p.options);
-  // A database failure stops the run (the open batch rolls back); it names
-  // the input it happened on.
+  // A database or output failure stops the run (the open batch rolls
+  // back); it names the input or file it happened on.
   auto fatal = [&](const std::string& where, const Error& e) {
-    err << where << ": error: " << e.Describe() << " [" << ErrorCodeName(e.code) << "]\n"
-        << "gongwen: run stopped; the batches committed before stay, the next run does the rest\n";
+    err << where << ": error: " << e.Describe() << " [" << ErrorCodeName(e.code) << "]\n";
+    err << (store ? "gongwen: run stopped; the batches committed before stay, the next run does the rest\n"
+                  : "gongwen: run stopped\n");
     return 3;
   };
 
@@ -433,11 +434,11 @@ int RunCommand(const Parsed& p, std::ostream& err) {
   // Renamed into place, not synced one by one (documents.jsonl and the
   // database are): after a power cut the next run rewrites what is missing.
   auto emit = [&](const std::string& where, const std::string& id, const std::string& record,
-                  const std::string* pretty, bool write) -> std::optional<int> {
+                  bool write) -> std::optional<int> {
     if (auto w = jsonl.value()->Write(record + "\n"); !w.ok()) return fatal(jsonl_path, w.error());
     const fs::path doc = docs_dir / (id + ".json");
     if (write || !fs::exists(doc)) {
-      auto w = files::WriteAtomic(doc.string(), pretty ? *pretty : output::PrettyFromLine(record), false);
+      auto w = files::WriteAtomic(doc.string(), output::PrettyFromLine(record), false);
       if (!w.ok()) return fatal(where, w.error());
     }
     return std::nullopt;
@@ -466,8 +467,8 @@ int RunCommand(const Parsed& p, std::ostream& err) {
         // Unchanged: the stored record stands, judged on the --as-of day.
         std::string record = std::move(known->record);
         const bool restatused = Restatus(&record, p.options.as_of);
-        if (auto t = store->Touch(path); !t.ok()) return fatal(path, t.error());
-        if (auto stop = emit(path, known->version_id, record, nullptr, restatused || known->shared)) return *stop;
+        if (auto t = store->Touch(*known); !t.ok()) return fatal(path, t.error());
+        if (auto stop = emit(path, known->version_id, record, restatused || known->shared)) return *stop;
         ++counts.unchanged;
         ++ok;
         continue;
@@ -490,8 +491,7 @@ int RunCommand(const Parsed& p, std::ostream& err) {
         for (const std::string& c : up.value().conflicts) err << path << ": warning: " << c << "\n";
         ++(same_bytes ? counts.reprocessed : known ? counts.changed : counts.new_sources);
       }
-      const std::string pretty = output::ToJsonPretty(policy.value());
-      if (auto stop = emit(path, policy.value().id, record, &pretty, true)) return *stop;
+      if (auto stop = emit(path, policy.value().id, record, true)) return *stop;
       ++ok;
     }
     if (store) {

@@ -56,6 +56,8 @@ bool IsPostgresUrl(const std::string& target);
 
 // What the database holds of one input path.
 struct KnownSource {
+  std::string path;         // as stored (StoredPath)
+  std::string policy_key;
   std::string sha256;       // of the bytes last processed
   std::string fingerprint;  // gongwen build + output options they were processed with
   std::string version_id;
@@ -107,8 +109,8 @@ class Store {
   Result<bool> CommitBatch();
 
   Result<std::optional<KnownSource>> Lookup(const std::string& path);
-  // The source at `path` was seen again, unchanged.
-  Result<bool> Touch(const std::string& path);
+  // The source Lookup() found was seen again, unchanged.
+  Result<bool> Touch(const KnownSource& source);
   // Writes the document processed from `policy.source.path`.
   Result<Upserted> Upsert(const Policy& policy, const std::string& record,
                           const std::string& fingerprint, const std::string& gongwen_version);

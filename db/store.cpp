@@ -207,23 +207,23 @@ Result<bool> Store::FinishRun(const RunCounts& counts, const std::string& finish
 }
 
 Result<std::optional<KnownSource>> Store::Lookup(const std::string& path) {
+  const std::string stored = StoredPath(path);
   auto rows = conn_->Query(
-      "SELECT s.sha256, s.fingerprint, s.version_id, s.record, "
+      "SELECT s.policy_key, s.sha256, s.fingerprint, s.version_id, s.record, "
       "(SELECT COUNT(*) FROM sources o WHERE o.version_id = s.version_id) FROM sources s WHERE s.path = $1",
-      {StoredPath(path)});
+      {stored});
   if (!rows.ok()) return rows.error();
   if (rows.value().empty()) return std::optional<KnownSource>();
   auto& r = rows.value()[0];
   return std::optional<KnownSource>(
-      KnownSource{*r[0], *r[1], *r[2], std::move(*r[3]), r[4].value_or("1") != "1"});
+      KnownSource{stored, *r[0], *r[1], *r[2], *r[3], std::move(*r[4]), r[5].value_or("1") != "1"});
 }
 
-Result<bool> Store::Touch(const std::string& path) {
-  for (const char* sql :
-       {"UPDATE sources SET last_seen = $2 WHERE path = $1",
-        "UPDATE versions SET last_seen = $2 WHERE version_id = (SELECT version_id FROM sources WHERE path = $1)",
-        "UPDATE policies SET last_seen = $2 WHERE policy_key = (SELECT policy_key FROM sources WHERE path = $1)"}) {
-    if (auto r = conn_->Query(sql, {StoredPath(path), now_}); !r.ok()) return r.error();
+Result<bool> Store::Touch(const KnownSource& source) {
+  for (auto [sql, key] : {std::pair{"UPDATE sources SET last_seen = $2 WHERE path = $1", &source.path},
+                          std::pair{"UPDATE versions SET last_seen = $2 WHERE version_id = $1", &source.version_id},
+                          std::pair{"UPDATE policies SET last_seen = $2 WHERE policy_key = $1", &source.policy_key}}) {
+    if (auto r = conn_->Query(sql, {*key, now_}); !r.ok()) return r.error();
   }
   return true;
 }
