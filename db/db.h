@@ -67,8 +67,6 @@ struct KnownSource {
 
 struct Upserted {
   std::string policy_key;  // the policy the document now belongs to
-  bool new_policy = false;
-  bool new_version = false;
   std::vector<std::string> conflicts;  // why it was not merged with a policy
 };
 
@@ -126,7 +124,8 @@ class Store {
     std::string other;   // the policy it was kept apart from
     std::string reason;
   };
-  Result<std::string> MatchPolicy(const Policy& policy, std::vector<Conflict>* conflicts);
+  // `path` is the document's stored path (StoredPath).
+  Result<std::string> MatchPolicy(const Policy& policy, const std::string& path, std::vector<Conflict>* conflicts);
   // Sets a policy's current version and columns from its versions; `seen`
   // also stamps last_seen.
   Result<bool> RefreshPolicy(const std::string& key, bool seen);

@@ -1,4 +1,3 @@
-#include <cctype>
 #include <cstdio>
 #include <utility>
 
@@ -50,6 +49,12 @@ std::optional<std::string> NormOrNull(const std::optional<std::string>& v, std::
   return n;
 }
 
+Error NewerSchema(int version) {
+  return Error{ErrorCode::kDatabase, "database schema version " + std::to_string(version) +
+                                         " is newer than this gongwen's (" + std::to_string(kSchemaVersion) +
+                                         "); use a newer gongwen"};
+}
+
 }  // namespace
 
 std::string StoredPath(const std::string& path) {
@@ -93,11 +98,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& target, Mode mode)
     auto v = store->SchemaVersion();
     if (!v.ok()) return v.error();
     if (v.value() == 0) return Error{ErrorCode::kDatabase, target + ": not a gongwen database (no schema_version)"};
-    if (v.value() > kSchemaVersion) {
-      return Error{ErrorCode::kDatabase, target + ": database schema version " + std::to_string(v.value()) +
-                                             " is newer than this gongwen's (" + std::to_string(kSchemaVersion) +
-                                             "); use a newer gongwen"};
-    }
+    if (v.value() > kSchemaVersion) return Error{ErrorCode::kDatabase, target + ": " + NewerSchema(v.value()).message};
     return store;
   }
   if (auto m = store->Migrate(); !m.ok()) return m.error();
@@ -157,11 +158,7 @@ Result<bool> Store::Migrate() {
     auto version = SchemaVersion();
     if (!version.ok()) return version.error();
     const int current = version.value();
-    if (current > kSchemaVersion) {
-      return Error{ErrorCode::kDatabase, "database schema version " + std::to_string(current) +
-                                             " is newer than this gongwen's (" + std::to_string(kSchemaVersion) +
-                                             "); use a newer gongwen"};
-    }
+    if (current > kSchemaVersion) return NewerSchema(current);
     const std::vector<std::string> steps = internal::Migrations(conn_->dialect());
     for (int v = current; v < static_cast<int>(steps.size()); ++v) {
       auto step = conn_->Script(steps[v]);
@@ -228,7 +225,8 @@ Result<bool> Store::Touch(const KnownSource& source) {
   return true;
 }
 
-Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<Conflict>* conflicts) {
+Result<std::string> Store::MatchPolicy(const Policy& policy, const std::string& path,
+                                       std::vector<Conflict>* conflicts) {
   const Metadata& md = policy.metadata;
   const auto doc = NormOrNull(md.doc_number, ids::DocNumberKey);
   const auto title = NormOrNull(md.title, ids::NameKey);
@@ -238,7 +236,6 @@ Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<Conflic
   // whose pages all carry other documents now is history, neither matched
   // nor in the way, and what this path carried before does not count (as
   // in a run from scratch).
-  const std::string path = StoredPath(policy.source.path);
   const std::string columns =
       "SELECT p.policy_key, p.issuer_norm, p.title_norm, p.doc_number_norm, p.doc_number, p.title FROM policies p "
       "WHERE EXISTS (SELECT 1 FROM sources s WHERE s.policy_key = p.policy_key AND s.path <> $2) AND ";
@@ -283,8 +280,8 @@ Result<std::string> Store::MatchPolicy(const Policy& policy, std::vector<Conflic
   // then the key with a suffix from its title, so that the same document
   // edited again finds the same key. A policy that is history gives its
   // key back.
-  for (const std::string& key : {policy.policy_key, policy.policy_key + "-" + Sha256Hex(title.value_or("")).substr(0, 8),
-                                 policy.policy_key + "-" + policy.id}) {
+  const std::string& own = policy.policy_key;
+  for (const std::string& key : {own, own + "-" + Sha256Hex(title.value_or("")).substr(0, 8), own + "-" + policy.id}) {
     auto taken = conn_->Query("SELECT 1 FROM sources WHERE policy_key = $1 AND path <> $2", {key, path});
     if (!taken.ok()) return taken.error();
     if (taken.value().empty()) return key;
@@ -402,72 +399,66 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
       before.value().empty() ? std::nullopt : before.value()[0][0];
   auto existing = conn_->Query("SELECT policy_key, gongwen_version FROM versions WHERE version_id = $1", {vid});
   if (!existing.ok()) return existing.error();
-  auto fail = [](const Result<Rows>& r) { return !r.ok(); };
-  if (!existing.value().empty()) {
-    // The same normalized text seen before: it stays in its policy.
+  const bool known = !existing.value().empty();
+  if (known && existing.value()[0][1].value_or("") == gongwen_version) {
+    // The same normalized text, already written by this build: it stays in
+    // its policy as it is.
     u.policy_key = *existing.value()[0][0];
-    if (existing.value()[0][1].value_or("") != gongwen_version) {
-      // Processed again by another build: its rows are rewritten.
+    auto up = conn_->Query("UPDATE versions SET last_seen = $2 WHERE version_id = $1", {vid, now_});
+    if (!up.ok()) return up.error();
+  } else {
+    std::vector<Conflict> conflicts;
+    if (known) {
+      // The same text processed again by another build: it stays in its
+      // policy, and its rows are written anew.
+      u.policy_key = *existing.value()[0][0];
       if (conn_->dialect() == internal::Dialect::kSqlite) {
         auto d = conn_->Query(
             "INSERT INTO clause_fts (clause_fts, rowid, text) "
             "SELECT 'delete', rowid, text FROM clauses WHERE version_id = $1",
             {vid});
-        if (fail(d)) return d.error();
+        if (!d.ok()) return d.error();
       }
       for (const char* table : {"amounts", "bureaus", "warnings", "clauses"}) {
         auto d = conn_->Query(std::string("DELETE FROM ") + table + " WHERE version_id = $1", {vid});
-        if (fail(d)) return d.error();
+        if (!d.ok()) return d.error();
       }
-      auto up = conn_->Query(
-          "UPDATE versions SET title = $2, doc_number = $3, issuer = $4, signed_date = $5, published_date = $6, "
-          "effective_from = $7, effective_until = $8, validity = $9, clause_count = $10, repair_count = $11, "
-          "warning_count = $12, gongwen_version = $13, last_seen = $14 WHERE version_id = $1",
-          {vid, md.title, md.doc_number, md.issuer, md.signed_date, md.published_date, md.effective_from,
-           md.effective_until, md.validity, static_cast<int64_t>(policy.clauses.size()),
-           static_cast<int64_t>(policy.repairs.size()), static_cast<int64_t>(policy.warnings.size()),
-           gongwen_version, now_});
-      if (fail(up)) return up.error();
-      if (auto w = WriteVersionRows(policy); !w.ok()) return w.error();
     } else {
-      auto up = conn_->Query("UPDATE versions SET last_seen = $2 WHERE version_id = $1", {vid, now_});
-      if (fail(up)) return up.error();
-    }
-  } else {
-    std::vector<Conflict> conflicts;
-    auto key = MatchPolicy(policy, &conflicts);
-    if (!key.ok()) return key.error();
-    u.policy_key = key.value();
-    auto known = conn_->Query("SELECT 1 FROM policies WHERE policy_key = $1", {u.policy_key});
-    if (fail(known)) return known.error();
-    u.new_policy = known.value().empty();
-    if (u.new_policy) {
+      auto key = MatchPolicy(policy, path, &conflicts);
+      if (!key.ok()) return key.error();
+      u.policy_key = key.value();
       auto ins = conn_->Query(
-          "INSERT INTO policies (policy_key, current_version, first_seen, last_seen) VALUES ($1, $2, $3, $3)",
+          "INSERT INTO policies (policy_key, current_version, first_seen, last_seen) VALUES ($1, $2, $3, $3) "
+          "ON CONFLICT (policy_key) DO NOTHING",
           {u.policy_key, vid, now_});
-      if (fail(ins)) return ins.error();
+      if (!ins.ok()) return ins.error();
     }
-    const std::vector<Param> cols = {
-        vid, u.policy_key, path, policy.source.sha256, policy.source.format, md.title, md.doc_number, md.issuer,
-        md.signed_date, md.published_date, md.effective_from, md.effective_until, md.validity,
-        static_cast<int64_t>(policy.clauses.size()), static_cast<int64_t>(policy.repairs.size()),
-        static_cast<int64_t>(policy.warnings.size()), policy.text, gongwen_version, now_, policy.policy_key};
+    // Where it first came from and when stay; what this build reads in it
+    // is written over.
     auto ins = conn_->Query(
         "INSERT INTO versions (version_id, policy_key, source_path, source_sha256, format, title, doc_number, "
         "issuer, signed_date, published_date, effective_from, effective_until, validity, clause_count, "
         "repair_count, warning_count, text, gongwen_version, first_seen, last_seen, doc_policy_key) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20)",
-        cols);
-    if (fail(ins)) return ins.error();
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20) "
+        "ON CONFLICT (version_id) DO UPDATE SET title = excluded.title, doc_number = excluded.doc_number, "
+        "issuer = excluded.issuer, signed_date = excluded.signed_date, published_date = excluded.published_date, "
+        "effective_from = excluded.effective_from, effective_until = excluded.effective_until, "
+        "validity = excluded.validity, clause_count = excluded.clause_count, repair_count = excluded.repair_count, "
+        "warning_count = excluded.warning_count, gongwen_version = excluded.gongwen_version, "
+        "last_seen = excluded.last_seen",
+        {vid, u.policy_key, path, policy.source.sha256, policy.source.format, md.title, md.doc_number, md.issuer,
+         md.signed_date, md.published_date, md.effective_from, md.effective_until, md.validity,
+         static_cast<int64_t>(policy.clauses.size()), static_cast<int64_t>(policy.repairs.size()),
+         static_cast<int64_t>(policy.warnings.size()), policy.text, gongwen_version, now_, policy.policy_key});
+    if (!ins.ok()) return ins.error();
     if (auto w = WriteVersionRows(policy); !w.ok()) return w.error();
-    u.new_version = true;
     for (const Conflict& c : conflicts) {
       u.conflicts.push_back(c.reason);
       auto r = conn_->Query(
           "INSERT INTO conflicts (version_id, other_policy, reason) VALUES ($1, $2, $3) "
           "ON CONFLICT (version_id, other_policy) DO NOTHING",
           {vid, c.other, c.reason});
-      if (fail(r)) return r.error();
+      if (!r.ok()) return r.error();
     }
   }
   auto src = conn_->Query(
@@ -479,7 +470,7 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
       "changed_at = excluded.changed_at",
       {path, policy.source.url ? Param(StoredPath(*policy.source.url)) : Param(), policy.source.sha256,
        policy.source.bytes, policy.source.format, fingerprint, vid, u.policy_key, record, now_});
-  if (fail(src)) return src.error();
+  if (!src.ok()) return src.error();
   if (auto r = RefreshPolicy(u.policy_key, true); !r.ok()) return r.error();
   if (previous && *previous != u.policy_key) {
     // The source moved: the policy it left is what its other sources say.
