@@ -6,6 +6,7 @@
 #include <map>
 
 #include "structure/internal/rules.h"
+#include "util/ids.h"
 #include "util/page_labels.h"
 
 namespace gongwen::structure::internal {
@@ -78,7 +79,7 @@ std::optional<std::string> FindDocNumberIn(std::string_view s, bool whole) {
   } else if (!RE2::PartialMatch(in, DocNumberRe(), &m)) {
     return std::nullopt;
   }
-  return NormalizeDocNumber(std::string_view(m.data(), m.size()));
+  return ids::DocNumberText(std::string_view(m.data(), m.size()));
 }
 
 // 主送, 抄送 and 主题词 lists split like attribution lists: at commas,
@@ -97,30 +98,6 @@ std::string StripTitleDecoration(std::string_view title) {
       R"([(（【][^()（）【】]*(?:附|电话|热线|图解|解读|全文|下载|转载)[^()（）【】]*[)）】]$)");
   RE2::Replace(&t, kDecoration, "");
   return std::string(utf8::Trim(t));
-}
-
-std::string NormalizeDocNumber(std::string_view s) {
-  std::string out;
-  bool in_year = false;
-  for (size_t i = 0; i < s.size();) {
-    int len;
-    char32_t c = utf8::Decode(s, i, &len);
-    i += len;
-    if (c == U' ') continue;
-    // The bracket that precedes the four-digit year opens it; the next closes.
-    if (!in_year && (c == U'〔' || c == U'[' || c == U'［' || c == U'【' || c == U'(' || c == U'（')) {
-      out += "〔";
-      in_year = true;
-      continue;
-    }
-    if (in_year && (c == U'〕' || c == U']' || c == U'］' || c == U'】' || c == U')' || c == U'）')) {
-      out += "〕";
-      in_year = false;
-      continue;
-    }
-    utf8::Append(&out, c);
-  }
-  return out;
 }
 
 Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
@@ -412,7 +389,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     re2::StringPiece in(doc.text);
     std::string title, number;
     while (RE2::FindAndConsume(&in, kReference, &title, &number)) {
-      md.references.push_back(Reference{title, NormalizeDocNumber(number)});
+      md.references.push_back(Reference{title, ids::DocNumberText(number)});
     }
   }
   return md;

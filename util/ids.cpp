@@ -16,17 +16,42 @@ bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == 
 
 }  // namespace
 
-std::string DocNumberKey(std::string_view doc_number) {
+std::string DocNumberText(std::string_view doc_number) {
   std::string out;
+  bool in_year = false;
+  for (size_t i = 0; i < doc_number.size();) {
+    int len = 0;
+    const char32_t c = utf8::Decode(doc_number, i, &len);
+    i += len;
+    if (c == U' ') continue;
+    // The bracket that precedes the four-digit year opens it; the next closes.
+    if (!in_year && (c == U'〔' || c == U'[' || c == U'［' || c == U'【' || c == U'(' || c == U'（')) {
+      out += "〔";
+      in_year = true;
+      continue;
+    }
+    if (in_year && (c == U'〕' || c == U']' || c == U'］' || c == U'】' || c == U')' || c == U'）')) {
+      out += "〕";
+      in_year = false;
+      continue;
+    }
+    utf8::Append(&out, c);
+  }
+  return out;
+}
+
+std::string DocNumberKey(std::string_view doc_number) {
+  std::string folded;
   for (size_t i = 0; i < doc_number.size();) {
     int len = 0;
     char32_t c = Fold(utf8::Decode(doc_number, i, &len));
     i += len;
     if (IsSpace(c)) continue;
-    if (c == U'[' || c == U'(' || c == U'【' || c == U'〖' || c == U'{') c = U'〔';
-    if (c == U']' || c == U')' || c == U'】' || c == U'〗' || c == U'}') c = U'〕';
-    utf8::Append(&out, c);
+    if (c == U'〖' || c == U'{') c = U'[';
+    if (c == U'〗' || c == U'}') c = U']';
+    utf8::Append(&folded, c);
   }
+  std::string out = DocNumberText(folded);
   // Leading zeros of the serial number: 〔2025〕05号 is 〔2025〕5号.
   static constexpr std::string_view kClose = "〕";
   const size_t close = out.rfind(kClose);

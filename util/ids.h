@@ -10,8 +10,12 @@
 
 namespace gongwen::ids {
 
-// A 发文字号 as a key: without spaces, full-width forms as ASCII, any year
-// bracket as 〔〕, no leading zeros in the serial number:
+// A 发文字号 as it is shown (metadata.doc_number): the brackets around the
+// year as 〔〕, spaces dropped: 连政办规[2025]5号 -> 连政办规〔2025〕5号.
+std::string DocNumberText(std::string_view doc_number);
+
+// A 发文字号 as a key: DocNumberText of it with full-width forms as ASCII,
+// no whitespace and no leading zeros in the serial number:
 // 连政办规[2025]05号 and 连政办规〔 2025 〕5号 are both 连政办规〔2025〕5号.
 std::string DocNumberKey(std::string_view doc_number);
 

@@ -97,8 +97,6 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                       const utf8::CodePointIndex& cps);
 // Titles without site decorations: "…政策(附招商电话)" -> "…政策".
 std::string StripTitleDecoration(std::string_view title);
-// 连政办规[2025]5号 -> 连政办规〔2025〕5号
-std::string NormalizeDocNumber(std::string_view s);
 
 }  // namespace gongwen::structure::internal
 

@@ -1,6 +1,6 @@
 // Tests structure/metadata.cpp: FindMetadata on the four samples (the seeds,
 // checked against samples/gold (copies of ../shared/gold)) and on small documents, plus
-// NormalizeDocNumber and StripTitleDecoration.
+// StripTitleDecoration (the 文号 text form is tested in tests/util/ids_test.cpp).
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -19,7 +19,6 @@ using gongwen::Metadata;
 using gongwen::Normalized;
 using gongwen::Warning;
 using gongwen::structure::internal::FindMetadata;
-using gongwen::structure::internal::NormalizeDocNumber;
 using gongwen::structure::internal::StripTitleDecoration;
 namespace utf8 = gongwen::utf8;
 using gongwen::testing::NormalizeText;
@@ -263,27 +262,6 @@ TEST_CASE("FindMetadata: 自印发之日起施行") {
       "signing_short.txt"));
   CHECK(Show(f.md.signed_date) == "2021-04-12");
   CHECK(Show(f.md.effective_from) == "2021-04-12");
-}
-
-TEST_CASE("NormalizeDocNumber") {
-  struct Case {
-    const char* input;
-    const char* expected;
-  };
-  const Case cases[] = {
-      {"连政办规[2025]5号", "连政办规〔2025〕5号"},
-      {"连政办规(2025)5号", "连政办规〔2025〕5号"},
-      {"连政办规（2025）5号", "连政办规〔2025〕5号"},
-      {"连政办规【2025】5号", "连政办规〔2025〕5号"},
-      {"连政办规［2025］5号", "连政办规〔2025〕5号"},
-      {"连政办规〔2025〕5号", "连政办规〔2025〕5号"},  // already right
-      {"连政办规〔 2025 〕 5号", "连政办规〔2025〕5号"},  // layout spaces
-      {"连委办发〔2025〕9号", "连委办发〔2025〕9号"},
-  };
-  for (const Case& c : cases) {
-    INFO("c.input := ", std::string(c.input));
-    CHECK(NormalizeDocNumber(c.input) == c.expected);
-  }
 }
 
 TEST_CASE("StripTitleDecoration") {
