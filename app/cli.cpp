@@ -13,6 +13,7 @@
 #include <set>
 
 #include "app/eval.h"
+#include "container/container.h"
 #include "db/db.h"
 #include "export/json.h"
 #include "pipeline/pipeline.h"
@@ -140,13 +141,20 @@ Exit: 0 the scores meet the floors; 1 a score is below a floor; 2 usage error;
         as "path: error: reason (byte N)", byte offsets counted from 0.
 )help";
 
-const std::vector<std::string> kExtensions = {"txt", "text", "md", "markdown", "html", "htm", "shtml", "pdf"};
+// Documents, then containers of records (container/container.h).
+const std::vector<std::string> kExtensions = {"txt",  "text",  "md",     "markdown", "html", "htm", "shtml",
+                                              "pdf",  "json",  "jsonl",  "ndjson",   "csv",  "tsv", "sql",
+                                              "warc", "warc.gz"};
 
 struct Parsed {
   std::vector<std::string> positional;
   std::string out_dir = "out";
   ProcessOptions options;
   std::string db;         // empty: OUT/gongwen.db
+  std::string fields;     // --fields body=…,title=…
+  std::string files_from;  // --files-from FILE ("-": stdin)
+  bool null_separated = false;  // -0: --files-from lists are NUL-separated
+  std::vector<std::string> excludes;  // --exclude GLOB
   bool no_db = false;
   bool reprocess = false;
   int batch = 200;
@@ -220,6 +228,18 @@ std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool a
       p->options.normalize.remove_spam = false;
     } else if (a == "--no-join") {
       p->options.normalize.join_lines = false;
+    } else if (a == "--fields") {
+      if (!value(&p->fields)) return "--fields needs ROLE=NAME pairs (body=正文,title=标题)";
+      container::FieldMap check;
+      if (std::string bad = container::ParseFieldMap(p->fields, &check); !bad.empty()) return bad;
+    } else if (allow_out && a == "--files-from") {
+      if (!value(&p->files_from)) return "--files-from needs a file (- for stdin)";
+    } else if (allow_out && (a == "-0" || a == "--null")) {
+      p->null_separated = true;
+    } else if (allow_out && a == "--exclude") {
+      std::string v;
+      if (!value(&v) || v.empty()) return "--exclude needs a glob (e.g. '*/gold/*')";
+      p->excludes.push_back(v);
     } else if (allow_out && a == "--db") {
       if (!value(&p->db)) return "--db needs a file or a postgresql:// URL";
     } else if (allow_out && a == "--no-db") {
@@ -367,152 +387,284 @@ bool Restatus(std::string* record, const std::string& as_of) {
   return true;
 }
 
+// "path#N: error: reason (byte N) [code]" for a record of a container.
+void ReportRecordError(std::ostream& err, const std::string& path, const container::RecordError& e) {
+  err << path << "#" << e.ordinal << ": error: " << e.message << " (byte " << e.byte_offset << ") [decode]\n";
+}
+
+// The inputs of a run: the paths named, those listed by --files-from, the
+// files found in folders, less --exclude.
+std::vector<std::string> RunInputs(const Parsed& p, std::vector<std::string>* missing, std::ostream& err,
+                                   bool* list_failed) {
+  std::vector<std::string> named = p.positional;
+  if (!p.files_from.empty()) {
+    auto listed = files::ReadPathList(p.files_from, p.null_separated);
+    if (!listed.ok()) {
+      ReportError(err, p.files_from, listed.error());
+      *list_failed = true;
+    } else {
+      named.insert(named.end(), listed.value().begin(), listed.value().end());
+    }
+  }
+  return files::ListInputs(named, kExtensions, missing, p.excludes);
+}
+
+// One run: every input to documents.jsonl, docs/ and the database. A
+// container file gives one document per record.
+class RunJob {
+ public:
+  RunJob(const Parsed& p, std::ostream& err) : p_(p), err_(err), fingerprint_(Fingerprint(p.options)) {
+    if (!p.fields.empty()) fingerprint_ += " fields=" + p.fields;
+  }
+
+  int Execute(const std::vector<std::string>& inputs);
+  db::RunCounts& counts() { return counts_; }
+
+ private:
+  std::optional<int> Setup();
+  std::optional<int> Input(const std::string& path);
+  std::optional<int> Document(const std::string& path, std::string_view bytes, const std::string& sha256,
+                              const RecordInput* record);
+  std::optional<int> Emit(const std::string& where, const std::string& id, const std::string& record,
+                          bool write);
+  std::optional<int> OpenBatch();
+  std::optional<int> CloseBatch(bool force);
+  int Fatal(const std::string& where, const Error& e);
+  void Summary();
+
+  const Parsed& p_;
+  std::ostream& err_;
+  std::string fingerprint_;
+  db::RunCounts counts_;
+  int64_t ok_ = 0, records_ = 0, containers_ = 0, skipped_ = 0, in_batch_ = 0;
+  bool batch_open_ = false;
+  // Made when the first input needs processing: a re-run that skips every
+  // input does not load the dictionaries.
+  std::unique_ptr<Pipeline> pipeline_;
+  std::unique_ptr<db::Store> store_;
+  std::string db_target_, jsonl_path_;
+  std::filesystem::path docs_dir_;
+  std::unique_ptr<files::AtomicFile> jsonl_;
+  container::FieldMap field_map_;
+};
+
+// A database or output failure stops the run (the open batch rolls back);
+// it names the input or file it happened on.
+int RunJob::Fatal(const std::string& where, const Error& e) {
+  err_ << where << ": error: " << e.Describe() << " [" << ErrorCodeName(e.code) << "]\n";
+  err_ << (store_ ? "gongwen: run stopped; the batches committed before stay, the next run does the rest\n"
+                  : "gongwen: run stopped\n");
+  return 3;
+}
+
+std::optional<int> RunJob::Setup() {
+  namespace fs = std::filesystem;
+  docs_dir_ = fs::path(p_.out_dir) / "docs";
+  std::error_code ec;
+  fs::create_directories(docs_dir_, ec);
+  if (ec) {
+    err_ << "gongwen: cannot create " << docs_dir_.string() << ": " << ec.message() << "\n";
+    return 3;
+  }
+  files::RemoveStaleTemps(p_.out_dir);
+  files::RemoveStaleTemps(docs_dir_.string());
+  db_target_ = p_.db.empty() ? (fs::path(p_.out_dir) / "gongwen.db").string() : p_.db;
+  if (!p_.no_db) {
+    auto opened = db::Store::Open(db_target_);
+    if (!opened.ok()) {
+      err_ << "gongwen: " << opened.error().Describe() << "\n";
+      return 3;
+    }
+    store_ = std::move(opened).value();
+    if (auto r = store_->BeginRun(BuildVersion(), p_.options.as_of, NowUtc()); !r.ok()) {
+      err_ << "gongwen: " << db_target_ << ": " << r.error().Describe() << "\n";
+      return 3;
+    }
+  }
+  // documents.jsonl in input order, streamed to its temp file; it replaces
+  // the last run's only when the run ends well.
+  jsonl_path_ = (fs::path(p_.out_dir) / "documents.jsonl").string();
+  auto jsonl = files::AtomicFile::Create(jsonl_path_);
+  if (!jsonl.ok()) return Fatal(jsonl_path_, jsonl.error());
+  jsonl_ = std::move(jsonl).value();
+  return std::nullopt;
+}
+
+// docs/<id>.json is the record of the last input with that id, as a run
+// from scratch leaves it: written, in input order, for every input
+// processed, and for an unchanged one whose file is missing, out of date
+// (another --as-of day) or may hold another input's record (a shared text).
+// Renamed into place, not synced one by one (documents.jsonl and the
+// database are): after a power cut the next run rewrites what is missing.
+std::optional<int> RunJob::Emit(const std::string& where, const std::string& id, const std::string& record,
+                                bool write) {
+  if (auto w = jsonl_->Write(record + "\n"); !w.ok()) return Fatal(jsonl_path_, w.error());
+  const std::filesystem::path doc = docs_dir_ / (id + ".json");
+  if (write || !std::filesystem::exists(doc)) {
+    auto w = files::WriteAtomic(doc.string(), output::PrettyFromLine(record), false);
+    if (!w.ok()) return Fatal(where, w.error());
+  }
+  return std::nullopt;
+}
+
+std::optional<int> RunJob::OpenBatch() {
+  if (!store_ || batch_open_) return std::nullopt;
+  if (auto b = store_->BeginBatch(); !b.ok()) return Fatal(db_target_, b.error());
+  batch_open_ = true;
+  in_batch_ = 0;
+  return std::nullopt;
+}
+
+// Commits every --batch documents, and at the end (`force`).
+std::optional<int> RunJob::CloseBatch(bool force) {
+  if (!store_ || !batch_open_ || (!force && in_batch_ < p_.batch)) return std::nullopt;
+  if (auto c = store_->CommitBatch(); !c.ok()) return Fatal(db_target_, c.error());
+  batch_open_ = false;
+  return std::nullopt;
+}
+
+// One document: a file, or a record of a container (`record` set, `path`
+// its file). Skipped when its source holds these bytes already.
+std::optional<int> RunJob::Document(const std::string& path, std::string_view bytes, const std::string& sha256,
+                                    const RecordInput* record) {
+  const std::string source = record ? path + "#" + record->where.key : path;
+  if (auto stop = OpenBatch()) return stop;
+  ++in_batch_;
+  std::optional<db::KnownSource> known;
+  if (store_) {
+    auto looked = store_->Lookup(source);
+    if (!looked.ok()) return Fatal(source, looked.error());
+    known = std::move(looked).value();
+  }
+  const bool same_bytes = known && known->sha256 == sha256;
+  if (same_bytes && !p_.reprocess && known->fingerprint == fingerprint_) {
+    // Unchanged: the stored record stands, judged on the --as-of day.
+    std::string stored = std::move(known->record);
+    const bool restatused = Restatus(&stored, p_.options.as_of);
+    if (auto t = store_->Touch(*known); !t.ok()) return Fatal(source, t.error());
+    if (auto stop = Emit(source, known->version_id, stored, restatused || known->shared)) return stop;
+    ++counts_.unchanged;
+    ++ok_;
+    return CloseBatch(false);
+  }
+  if (!pipeline_) {
+    auto created = Pipeline::Create();
+    if (!created.ok()) return Fatal("gongwen", created.error());
+    pipeline_ = std::move(created).value();
+  }
+  auto policy = pipeline_->Process(bytes, path, p_.options, record);
+  if (!policy.ok()) {
+    if (record) {
+      ReportRecordError(err_, path, container::RecordError{record->where.ordinal, record->where.byte,
+                                                           policy.error().message});
+    } else {
+      ReportError(err_, path, policy.error());
+    }
+    ++counts_.failed;
+    return CloseBatch(false);
+  }
+  const std::string line = output::ToJsonLine(policy.value());
+  if (store_) {
+    auto up = store_->Upsert(policy.value(), line, fingerprint_, BuildVersion());
+    if (!up.ok()) return Fatal(source, up.error());
+    for (const std::string& c : up.value().conflicts) err_ << source << ": warning: " << c << "\n";
+    ++(same_bytes ? counts_.reprocessed : known ? counts_.changed : counts_.new_sources);
+  }
+  if (auto stop = Emit(source, policy.value().id, line, true)) return stop;
+  ++ok_;
+  return CloseBatch(false);
+}
+
+// One input file: a document, or a container of records.
+std::optional<int> RunJob::Input(const std::string& path) {
+  auto bytes = files::Read(path);
+  if (!bytes.ok()) {
+    ReportError(err_, path, bytes.error());
+    ++counts_.failed;
+    return std::nullopt;
+  }
+  container::Unpacked unpacked = container::Unpack(bytes.value(), path, field_map_);
+  if (unpacked.kind == container::Kind::kFile) {
+    return Document(path, bytes.value(), Sha256Hex(bytes.value()), nullptr);
+  }
+  ++containers_;
+  skipped_ += static_cast<int64_t>(unpacked.skipped.size());
+  // Records and errors in file order.
+  size_t e = 0;
+  for (const container::Record& r : unpacked.records) {
+    for (; e < unpacked.errors.size() && unpacked.errors[e].ordinal < r.ordinal; ++e) {
+      ReportRecordError(err_, path, unpacked.errors[e]);
+      ++counts_.failed;
+    }
+    ++records_;
+    const RecordInput input = FromRecord(r, unpacked.kind);
+    if (auto stop = Document(path, r.body, r.sha256, &input)) return stop;
+  }
+  for (; e < unpacked.errors.size(); ++e) {
+    ReportRecordError(err_, path, unpacked.errors[e]);
+    ++counts_.failed;
+  }
+  if (unpacked.records.empty() && unpacked.errors.empty()) {
+    err_ << path << ": warning: a " << container::KindName(unpacked.kind) << " container with no documents ("
+         << unpacked.skipped.size() << " record(s) passed over)\n";
+  }
+  return std::nullopt;
+}
+
+void RunJob::Summary() {
+  if (p_.quiet) return;
+  err_ << "gongwen: " << ok_ + counts_.failed << " document(s)";
+  if (containers_ > 0) {
+    err_ << " (" << records_ << " record(s) from " << containers_ << " container file(s)";
+    if (skipped_ > 0) err_ << ", " << skipped_ << " record(s) not documents, passed over";
+    err_ << ")";
+  }
+  err_ << ": ";
+  if (store_) {
+    err_ << counts_.new_sources << " new, " << counts_.changed << " changed, " << counts_.unchanged
+         << " unchanged, ";
+    if (counts_.reprocessed > 0) err_ << counts_.reprocessed << " reprocessed, ";
+    err_ << counts_.failed << " failed -> " << jsonl_path_ << ", " << db_target_ << "\n";
+  } else {
+    err_ << ok_ << " ok, " << counts_.failed << " failed -> " << jsonl_path_ << "\n";
+  }
+}
+
+int RunJob::Execute(const std::vector<std::string>& inputs) {
+  if (!p_.fields.empty()) container::ParseFieldMap(p_.fields, &field_map_);
+  if (auto stop = Setup()) return *stop;
+  for (const std::string& path : inputs) {
+    if (auto stop = Input(path)) return *stop;
+  }
+  if (auto stop = CloseBatch(true)) return *stop;
+  if (store_) {
+    if (auto f = store_->FinishRun(counts_, NowUtc()); !f.ok()) return Fatal(db_target_, f.error());
+  }
+  if (auto c = jsonl_->Commit(); !c.ok()) return Fatal(jsonl_path_, c.error());
+  Summary();
+  return counts_.failed > 0 ? 1 : 0;
+}
+
 int RunCommand(const Parsed& p, std::ostream& err) {
-  if (p.positional.empty()) {
+  if (p.positional.empty() && p.files_from.empty()) {
     err << "gongwen run: no input paths\n" << kRunHelp;
     return 2;
   }
   std::vector<std::string> missing;
-  std::vector<std::string> inputs = files::ListInputs(p.positional, kExtensions, &missing);
-  db::RunCounts counts;
-  for (const std::string& m : missing) {
-    err << m << ": error: no such file or folder [io]\n";
-    ++counts.failed;
-  }
+  bool list_failed = false;
+  const std::vector<std::string> inputs = RunInputs(p, &missing, err, &list_failed);
+  for (const std::string& m : missing) err << m << ": error: no such file or folder [io]\n";
   if (inputs.empty()) {
     // An empty crawl folder is more likely a broken crawl than a day with no
     // policies: the outputs of the last run stay as they are.
-    if (missing.empty()) err << "gongwen run: no input files (.txt .md .html .pdf …) found; nothing written\n";
+    if (missing.empty() && !list_failed) {
+      err << "gongwen run: no input files (.txt .md .html .pdf .json .csv .sql .warc …) found; nothing written\n";
+    }
     return 1;
   }
-  // Made when the first input needs processing: a re-run that skips every
-  // input does not load the dictionaries.
-  std::unique_ptr<Pipeline> pipeline;
-  namespace fs = std::filesystem;
-  const fs::path docs_dir = fs::path(p.out_dir) / "docs";
-  std::error_code ec;
-  fs::create_directories(docs_dir, ec);
-  if (ec) {
-    err << "gongwen: cannot create " << docs_dir.string() << ": " << ec.message() << "\n";
-    return 3;
-  }
-  files::RemoveStaleTemps(p.out_dir);
-  files::RemoveStaleTemps(docs_dir.string());
-  std::unique_ptr<db::Store> store;
-  const std::string db_target = p.db.empty() ? (fs::path(p.out_dir) / "gongwen.db").string() : p.db;
-  if (!p.no_db) {
-    auto opened = db::Store::Open(db_target);
-    if (!opened.ok()) {
-      err << "gongwen: " << opened.error().Describe() << "\n";
-      return 3;
-    }
-    store = std::move(opened).value();
-    if (auto r = store->BeginRun(BuildVersion(), p.options.as_of, NowUtc()); !r.ok()) {
-      err << "gongwen: " << db_target << ": " << r.error().Describe() << "\n";
-      return 3;
-    }
-  }
-  const std::string fingerprint = Fingerprint(p.options);
-  // A database or output failure stops the run (the open batch rolls
-  // back); it names the input or file it happened on.
-  auto fatal = [&](const std::string& where, const Error& e) {
-    err << where << ": error: " << e.Describe() << " [" << ErrorCodeName(e.code) << "]\n";
-    err << (store ? "gongwen: run stopped; the batches committed before stay, the next run does the rest\n"
-                  : "gongwen: run stopped\n");
-    return 3;
-  };
-
-  // documents.jsonl in input order, streamed to its temp file; it replaces
-  // the last run's only when the run ends well.
-  const std::string jsonl_path = (fs::path(p.out_dir) / "documents.jsonl").string();
-  auto jsonl = files::AtomicFile::Create(jsonl_path);
-  if (!jsonl.ok()) return fatal(jsonl_path, jsonl.error());
-  // docs/<id>.json is the record of the last input with that id, as a run
-  // from scratch leaves it: written, in input order, for every input
-  // processed, and for an unchanged one whose file is missing, out of date
-  // (another --as-of day) or may hold another input's record (a shared text).
-  // Renamed into place, not synced one by one (documents.jsonl and the
-  // database are): after a power cut the next run rewrites what is missing.
-  auto emit = [&](const std::string& where, const std::string& id, const std::string& record,
-                  bool write) -> std::optional<int> {
-    if (auto w = jsonl.value()->Write(record + "\n"); !w.ok()) return fatal(jsonl_path, w.error());
-    const fs::path doc = docs_dir / (id + ".json");
-    if (write || !fs::exists(doc)) {
-      auto w = files::WriteAtomic(doc.string(), output::PrettyFromLine(record), false);
-      if (!w.ok()) return fatal(where, w.error());
-    }
-    return std::nullopt;
-  };
-  int64_t ok = 0;
-  for (size_t first = 0; first < inputs.size(); first += p.batch) {
-    if (store) {
-      if (auto b = store->BeginBatch(); !b.ok()) return fatal(db_target, b.error());
-    }
-    for (size_t k = first; k < std::min(inputs.size(), first + p.batch); ++k) {
-      const std::string& path = inputs[k];
-      auto bytes = files::Read(path);
-      if (!bytes.ok()) {
-        ReportError(err, path, bytes.error());
-        ++counts.failed;
-        continue;
-      }
-      std::optional<db::KnownSource> known;
-      if (store) {
-        auto looked = store->Lookup(path);
-        if (!looked.ok()) return fatal(path, looked.error());
-        known = std::move(looked).value();
-      }
-      const bool same_bytes = known && known->sha256 == Sha256Hex(bytes.value());
-      if (same_bytes && !p.reprocess && known->fingerprint == fingerprint) {
-        // Unchanged: the stored record stands, judged on the --as-of day.
-        std::string record = std::move(known->record);
-        const bool restatused = Restatus(&record, p.options.as_of);
-        if (auto t = store->Touch(*known); !t.ok()) return fatal(path, t.error());
-        if (auto stop = emit(path, known->version_id, record, restatused || known->shared)) return *stop;
-        ++counts.unchanged;
-        ++ok;
-        continue;
-      }
-      if (!pipeline) {
-        auto created = Pipeline::Create();
-        if (!created.ok()) return fatal("gongwen", created.error());
-        pipeline = std::move(created).value();
-      }
-      auto policy = pipeline->Process(bytes.value(), path, p.options);
-      if (!policy.ok()) {
-        ReportError(err, path, policy.error());
-        ++counts.failed;
-        continue;
-      }
-      const std::string record = output::ToJsonLine(policy.value());
-      if (store) {
-        auto up = store->Upsert(policy.value(), record, fingerprint, BuildVersion());
-        if (!up.ok()) return fatal(path, up.error());
-        for (const std::string& c : up.value().conflicts) err << path << ": warning: " << c << "\n";
-        ++(same_bytes ? counts.reprocessed : known ? counts.changed : counts.new_sources);
-      }
-      if (auto stop = emit(path, policy.value().id, record, true)) return *stop;
-      ++ok;
-    }
-    if (store) {
-      if (auto c = store->CommitBatch(); !c.ok()) return fatal(db_target, c.error());
-    }
-  }
-  if (store) {
-    if (auto f = store->FinishRun(counts, NowUtc()); !f.ok()) return fatal(db_target, f.error());
-  }
-  if (auto c = jsonl.value()->Commit(); !c.ok()) return fatal(jsonl_path, c.error());
-  if (!p.quiet) {
-    err << "gongwen: " << ok + counts.failed << " input(s): ";
-    if (store) {
-      err << counts.new_sources << " new, " << counts.changed << " changed, " << counts.unchanged << " unchanged, ";
-      if (counts.reprocessed > 0) err << counts.reprocessed << " reprocessed, ";
-      err << counts.failed << " failed -> " << jsonl_path << ", " << db_target << "\n";
-    } else {
-      err << ok << " ok, " << counts.failed << " failed -> " << jsonl_path << "\n";
-    }
-  }
-  return counts.failed > 0 ? 1 : 0;
+  RunJob job(p, err);
+  job.counts().failed = static_cast<int64_t>(missing.size()) + (list_failed ? 1 : 0);
+  return job.Execute(inputs);
 }
 
 int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
@@ -531,18 +683,38 @@ int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
     err << "gongwen: " << pipeline.error().Describe() << "\n";
     return 3;
   }
-  auto policy = pipeline.value()->Process(bytes.value(), path, p.options);
-  if (!policy.ok()) {
-    ReportError(err, path, policy.error());
-    return 1;
+  container::FieldMap fields;
+  container::ParseFieldMap(p.fields, &fields);
+  container::Unpacked unpacked = container::Unpack(bytes.value(), path, fields);
+  if (unpacked.kind == container::Kind::kFile) {
+    auto policy = pipeline.value()->Process(bytes.value(), path, p.options);
+    if (!policy.ok()) {
+      ReportError(err, path, policy.error());
+      return 1;
+    }
+    out << (p.compact ? output::ToJsonLine(policy.value()) + "\n" : output::ToJsonPretty(policy.value()));
+    out.flush();
+    return 0;
   }
-  if (p.compact) {
-    out << output::ToJsonLine(policy.value()) << "\n";
-  } else {
-    out << output::ToJsonPretty(policy.value());
+  // A container: each record's JSON, one per line when there are several.
+  bool failed = false;
+  for (const container::RecordError& e : unpacked.errors) {
+    ReportRecordError(err, path, e);
+    failed = true;
+  }
+  const bool one = unpacked.records.size() == 1;
+  for (const container::Record& r : unpacked.records) {
+    const RecordInput input = FromRecord(r, unpacked.kind);
+    auto policy = pipeline.value()->Process(r.body, path, p.options, &input);
+    if (!policy.ok()) {
+      ReportRecordError(err, path, container::RecordError{r.ordinal, r.byte_offset, policy.error().message});
+      failed = true;
+      continue;
+    }
+    out << (one && !p.compact ? output::ToJsonPretty(policy.value()) : output::ToJsonLine(policy.value()) + "\n");
   }
   out.flush();
-  return 0;
+  return failed ? 1 : 0;
 }
 
 constexpr char kDbHelp[] = R"(Usage: gongwen db status [--db TARGET | -o OUT]

@@ -22,6 +22,7 @@ std::string_view Lexicon();       // data/lexicon.txt
 std::string_view Places();        // data/places.tsv
 std::string_view ConfusionsTsv();  // data/confusions.tsv
 std::string_view BureausTsv();     // data/bureaus.tsv
+std::string_view RecordFields();   // data/record_fields.tsv
 
 }  // namespace gongwen::data
 

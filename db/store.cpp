@@ -392,7 +392,7 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
   const Metadata& md = policy.metadata;
   const std::string& vid = policy.id;
   Upserted u;
-  const std::string path = StoredPath(policy.source.path);
+  const std::string path = StoredPath(SourceKey(policy.source));
   auto before = conn_->Query("SELECT policy_key FROM sources WHERE path = $1", {path});
   if (!before.ok()) return before.error();
   const std::optional<std::string> previous =

@@ -36,6 +36,21 @@ Json AmountJson(const Amount& a) {
   return j;
 }
 
+Json RecordJson(const std::optional<SourceInfo::Record>& r) {
+  if (!r) return Json(nullptr);
+  return {{"container", r->container}, {"key", r->key}, {"ordinal", r->ordinal}, {"byte", r->byte},
+          {"body_field", r->body_field}};
+}
+
+// {"title": {"from": "record_field", "name": "metadata.title"}, …}
+Json ProvenanceJson(const std::vector<Provenance>& provenance) {
+  Json j = Json::object();
+  for (const Provenance& p : provenance) {
+    j[p.field] = {{"from", ValueFromName(p.from)}, {"name", OptString(p.name)}};
+  }
+  return j;
+}
+
 Json PolicyJson(const Policy& p) {
   Json j;
   j["schema"] = kSchemaId;
@@ -49,7 +64,9 @@ Json PolicyJson(const Policy& p) {
                  {"encoding", s.encoding},
                  {"encoding_source", s.encoding_source},
                  {"pages", s.pages ? Json(*s.pages) : Json(nullptr)},
-                 {"url", OptString(s.url)}};
+                 {"url", OptString(s.url)},
+                 {"format_reason", OptString(s.format_reason)},
+                 {"record", RecordJson(s.record)}};
   const Metadata& m = p.metadata;
   Json md;
   md["title"] = OptString(m.title);
@@ -80,6 +97,7 @@ Json PolicyJson(const Policy& p) {
   for (const Reference& r : m.references) {
     md["references"].push_back({{"title", r.title}, {"doc_number", OptString(r.doc_number)}});
   }
+  md["provenance"] = ProvenanceJson(m.provenance);
   j["metadata"] = std::move(md);
   j["text"] = p.text;
   j["clauses"] = Json::array();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/internal/markup.h"
+
 namespace gongwen::extract {
 namespace {
 
@@ -51,6 +53,17 @@ bool LooksLikeMarkdown(std::string_view bytes) {
   return headings >= 2;
 }
 
+// Markup saved as text: parsed as HTML, with the container's escapes undone.
+Result<Extracted> ExtractMarkupInText(std::string_view bytes, const Options& options, const std::string& reason) {
+  const std::string html = internal::MarkupToHtml(bytes);
+  auto ex = ExtractHtml(html, options);
+  if (!ex.ok()) return ex;
+  ex.value().source.bytes = static_cast<int64_t>(bytes.size());
+  ex.value().source.format_reason =
+      reason + (internal::HasContainerEscapes(bytes) ? "; escapes (<\\/p>, \\\") decoded" : "");
+  return ex;
+}
+
 }  // namespace
 
 Format SniffFormat(std::string_view bytes, std::string_view path) {
@@ -66,7 +79,16 @@ Format SniffFormat(std::string_view bytes, std::string_view path) {
 
 Result<Extracted> Extract(std::string_view bytes, const Options& options) {
   if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty input"};
-  switch (SniffFormat(bytes, options.path)) {
+  Format format = SniffFormat(bytes, options.path);
+  // Markdown may carry a few inline tags (<br> in tables) and stays
+  // Markdown unless the container says otherwise.
+  if (format == Format::kText || format == Format::kMarkdown) {
+    std::optional<std::string> reason =
+        format == Format::kText ? internal::MarkupInText(bytes) : std::nullopt;
+    if (!reason && options.format_hint == "html") reason = "the record's field holds HTML";
+    if (reason) return ExtractMarkupInText(bytes, options, *reason);
+  }
+  switch (format) {
     case Format::kText: return ExtractText(bytes, options, /*markdown=*/false);
     case Format::kMarkdown: return ExtractText(bytes, options, /*markdown=*/true);
     case Format::kHtml: return ExtractHtml(bytes, options);

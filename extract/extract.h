@@ -30,6 +30,9 @@ struct Options {
   std::optional<std::string> url = std::nullopt;
   // PDF pages without a text layer are read with the tesseract command.
   bool ocr = false;
+  // What the caller knows of the format: "html" when a container says the
+  // bytes are markup (a record's HTML field); "" to decide from content.
+  std::string format_hint;
 };
 
 enum class Format { kText, kMarkdown, kHtml, kPdf, kBinary };
@@ -68,7 +71,9 @@ Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options);
 // (truncated or damaged), kEmpty (no pages).
 Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options);
 
-// Picks the extractor with SniffFormat.
+// Picks the extractor with SniffFormat. Text (a .txt, stdin, a record
+// field) whose content is HTML markup is parsed as HTML, its container's
+// escapes (<\/p>, \") undone first; source.format_reason says why.
 Result<Extracted> Extract(std::string_view bytes, const Options& options);
 
 }  // namespace gongwen::extract

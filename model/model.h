@@ -46,6 +46,48 @@ struct SourceInfo {
   std::string encoding_source;  // bom | utf8 | detected | declared
   std::optional<int> pages;
   std::optional<std::string> url;
+  // Why the format was chosen when content overrode the file name (a .txt
+  // holding markup parsed as HTML); unset otherwise.
+  std::optional<std::string> format_reason;
+  // Set when the document is one record of a container file (a crawler's
+  // JSON, a CSV row, an SQL dump's tuple, a WARC response): `path` is the
+  // container file, its source is path#key (SourceKey).
+  struct Record {
+    std::string container;  // json | jsonl | csv | tsv | sql | warc
+    std::string key;        // id field, else URL, else ordinal
+    int64_t ordinal = 0;    // 1-based, in the file
+    int64_t byte = 0;       // where the record starts in the file
+    std::string body_field;
+  };
+  std::optional<Record> record;
+};
+
+// The identity of a source: its path, or path#key for a record of a
+// container. The database keeps one source per identity.
+inline std::string SourceKey(const SourceInfo& s) {
+  return s.record ? s.path + "#" + s.record->key : s.path;
+}
+
+// Where a metadata value was read.
+enum class ValueFrom {
+  kText,         // the document's own text
+  kPageTable,    // the page's 政府信息公开 table
+  kRecordField,  // a field of the crawl record (JSON key, CSV/SQL column)
+  kHttpHeader,   // an HTTP response header (WARC)
+  kWarcHeader,   // a WARC record header
+  kTitle,        // read from the document's title (an issuer with no signature)
+  kComputed,     // counted from other values (an end date from 有效期3年)
+};
+// text | page_table | record_field | http_header | warc_header | title | computed
+const char* ValueFromName(ValueFrom from);
+
+// A value the document's container states about it, to fill metadata the
+// document itself does not state.
+struct StatedValue {
+  std::string field;  // title | url | published_date | doc_number | issuer
+  std::string value;
+  ValueFrom from = ValueFrom::kRecordField;
+  std::string name;  // the record field or header it came from
 };
 
 // kTableRow: one row of a data table, cells separated by '\t'.
@@ -96,6 +138,7 @@ struct Extracted {
   std::vector<Block> blocks;
   std::vector<PageField> page_fields;     // HTML metadata table
   std::vector<Attachment> attachments;    // links to pdf/doc/… files
+  std::vector<StatedValue> stated;        // from the container
   std::vector<Warning> warnings;
 };
 
@@ -136,6 +179,7 @@ struct Normalized {
   std::string extracted_text;  // kept so spans can be shown in the source
   std::vector<PageField> page_fields;   // values normalized like the text
   std::vector<Attachment> attachments;
+  std::vector<StatedValue> stated;  // values normalized like the text
   std::vector<Repair> repairs;
   std::vector<Warning> warnings;
 };
@@ -190,6 +234,13 @@ struct Reference {
   std::optional<std::string> doc_number;
 };
 
+// Where one metadata field's value came from.
+struct Provenance {
+  std::string field;  // title | doc_number | issuer | … (the Metadata member's name)
+  ValueFrom from = ValueFrom::kText;
+  std::optional<std::string> name;  // the record field, header or table label
+};
+
 struct Metadata {
   std::optional<std::string> title, doc_number, issuer, publisher, index_number;
   std::optional<std::string> signed_date, published_date, effective_from, effective_until;
@@ -203,6 +254,8 @@ struct Metadata {
   std::vector<std::string> addressees, cc, topic_words;
   std::vector<Attachment> attachments;
   std::vector<Reference> references;
+  // One entry per non-null scalar field above, in the order of the fields.
+  std::vector<Provenance> provenance;
 };
 
 struct Table {
@@ -222,6 +275,19 @@ struct Policy {
   std::vector<Repair> repairs;  // with `at` in code points of text
   std::vector<Warning> warnings;
 };
+
+inline const char* ValueFromName(ValueFrom from) {
+  switch (from) {
+    case ValueFrom::kText: return "text";
+    case ValueFrom::kPageTable: return "page_table";
+    case ValueFrom::kRecordField: return "record_field";
+    case ValueFrom::kHttpHeader: return "http_header";
+    case ValueFrom::kWarcHeader: return "warc_header";
+    case ValueFrom::kTitle: return "title";
+    case ValueFrom::kComputed: return "computed";
+  }
+  return "text";
+}
 
 }  // namespace gongwen
 

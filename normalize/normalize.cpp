@@ -241,6 +241,11 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
   for (const Attachment& a : ex.attachments) {
     out.attachments.push_back(Attachment{normalize_value(a.title), a.href});
   }
+  for (const StatedValue& v : ex.stated) {
+    StatedValue n = v;
+    if (v.field != "url") n.value = normalize_value(v.value);
+    out.stated.push_back(std::move(n));
+  }
   out.source = ex.source;
   out.extracted_text = ex.text;
   out.warnings = ex.warnings;

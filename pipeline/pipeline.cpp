@@ -17,19 +17,77 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create() {
 Pipeline::Pipeline(std::unique_ptr<normalize::Normalizer> normalizer)
     : normalizer_(std::move(normalizer)) {}
 
+namespace {
+
+// The metadata field a container's role fills; "" for roles that fill none.
+std::string FieldOfRole(container::Role role) {
+  switch (role) {
+    case container::Role::kTitle: return "title";
+    case container::Role::kUrl: return "url";
+    case container::Role::kDate: return "published_date";
+    case container::Role::kDocNumber: return "doc_number";
+    case container::Role::kIssuer: return "issuer";
+    default: return "";
+  }
+}
+
+ValueFrom FromOrigin(container::Origin origin) {
+  switch (origin) {
+    case container::Origin::kRecordField: return ValueFrom::kRecordField;
+    case container::Origin::kHttpHeader: return ValueFrom::kHttpHeader;
+    case container::Origin::kWarcHeader: return ValueFrom::kWarcHeader;
+  }
+  return ValueFrom::kRecordField;
+}
+
+// A stated value in UTF-8: a CSV or SQL dump may be in GBK.
+std::string AsUtf8(const std::string& v) {
+  auto d = extract::DecodeText(v);
+  return d.ok() ? d.value().text : v;
+}
+
+}  // namespace
+
+RecordInput FromRecord(const container::Record& record, container::Kind kind) {
+  RecordInput in;
+  in.where = SourceInfo::Record{std::string(container::KindName(kind)), record.key, record.ordinal,
+                                record.byte_offset, record.body_field};
+  in.format_hint = record.body_format;
+  in.sha256 = record.sha256;
+  for (const container::Stated& s : record.stated) {
+    // JSON strings are text already; a charset field describes the page
+    // they were cut from, not them.
+    if (s.role == container::Role::kCharset && kind != container::Kind::kJson &&
+        kind != container::Kind::kJsonLines && !in.charset) {
+      in.charset = s.value;
+    }
+    const std::string field = FieldOfRole(s.role);
+    if (field.empty()) continue;
+    if (field == "url" && !in.url) in.url = s.value;
+    in.stated.push_back(StatedValue{field, AsUtf8(s.value), FromOrigin(s.origin), s.name});
+  }
+  return in;
+}
+
 Result<Policy> Pipeline::Process(std::string_view bytes, const std::string& path,
-                                 const ProcessOptions& options) const {
+                                 const ProcessOptions& options, const RecordInput* record) const {
   try {
     extract::Options eo;
     eo.path = path;
-    eo.declared_charset = options.declared_charset;
-    eo.url = options.url;
+    eo.declared_charset = record && record->charset ? record->charset : options.declared_charset;
+    eo.url = record && record->url ? record->url : options.url;
     eo.ocr = options.ocr;
+    if (record) eo.format_hint = record->format_hint;
     auto extracted = extract::Extract(bytes, eo);
     if (!extracted.ok()) return extracted.error();
     Extracted& ex = extracted.value();
-    ex.source.sha256 = Sha256Hex(bytes);
+    ex.source.sha256 = record ? record->sha256 : Sha256Hex(bytes);
     ex.source.bytes = static_cast<int64_t>(bytes.size());
+    if (record) {
+      ex.source.record = record->where;
+      if (record->url) ex.source.url = record->url;
+      ex.stated = record->stated;
+    }
     Normalized norm = normalizer_->Run(ex, options.normalize);
     return structure::Structure(norm, structure::Options{options.as_of});
   } catch (const std::exception& e) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "container/container.h"
 #include "model/model.h"
 #include "model/result.h"
 #include "normalize/normalize.h"
@@ -30,11 +31,26 @@ struct ProcessOptions {
   std::string as_of;  // the day metadata.status is judged on (YYYY-MM-DD); empty: not judged
 };
 
+// What a container says of a document that is one of its records: where
+// it sits in the file, its URL and charset, the title and dates it states.
+struct RecordInput {
+  SourceInfo::Record where;
+  std::string format_hint;              // "html" when the body field is markup
+  std::optional<std::string> charset;   // an HTTP header's (WARC), outranks <meta charset>
+  std::optional<std::string> url;       // resolves the record's attachment links
+  std::vector<StatedValue> stated;      // title, published_date, doc_number, issuer
+  std::string sha256;                   // of what the record's output depends on
+};
+
+// A container's record as the pipeline's input.
+RecordInput FromRecord(const container::Record& record, container::Kind kind);
+
 class Pipeline {
  public:
   static Result<std::unique_ptr<Pipeline>> Create();
+  // `record` set: `bytes` is that record's body, `path` its container file.
   Result<Policy> Process(std::string_view bytes, const std::string& path,
-                         const ProcessOptions& options = {}) const;
+                         const ProcessOptions& options = {}, const RecordInput* record = nullptr) const;
 
  private:
   explicit Pipeline(std::unique_ptr<normalize::Normalizer> normalizer);

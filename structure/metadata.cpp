@@ -90,6 +90,44 @@ std::vector<std::string> SplitList(std::string_view s) {
   return out;
 }
 
+// The value a container states for `field` (a crawl record's title, its
+// publication date), with where it came from.
+const StatedValue* Stated(const Normalized& doc, std::string_view field) {
+  for (const StatedValue& v : doc.stated) {
+    if (v.field == field && !v.value.empty()) return &v;
+  }
+  return nullptr;
+}
+
+// Where each metadata value came from; a value with no entry came from the
+// text.
+class Origins {
+ public:
+  void Set(const std::string& field, ValueFrom from, std::optional<std::string> name = std::nullopt) {
+    by_field_[field] = Provenance{field, from, std::move(name)};
+  }
+  void SetFromStated(const std::string& field, const StatedValue& v) { Set(field, v.from, v.name); }
+  // One entry per non-null field, in the order of the output.
+  std::vector<Provenance> For(const Metadata& md) const {
+    std::vector<Provenance> out;
+    const std::pair<const char*, const std::optional<std::string>*> fields[] = {
+        {"title", &md.title},           {"doc_number", &md.doc_number},
+        {"issuer", &md.issuer},         {"publisher", &md.publisher},
+        {"index_number", &md.index_number}, {"signed_date", &md.signed_date},
+        {"published_date", &md.published_date}, {"effective_from", &md.effective_from},
+        {"effective_until", &md.effective_until}, {"validity", &md.validity}};
+    for (const auto& [name, value] : fields) {
+      if (!*value) continue;
+      auto it = by_field_.find(name);
+      out.push_back(it != by_field_.end() ? it->second : Provenance{name, ValueFrom::kText, std::nullopt});
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::string, Provenance> by_field_;
+};
+
 }  // namespace
 
 std::string StripTitleDecoration(std::string_view title) {
@@ -103,6 +141,7 @@ std::string StripTitleDecoration(std::string_view title) {
 Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                       const utf8::CodePointIndex& cps) {
   Metadata md;
+  Origins origins;
   const size_t n = doc.paragraphs.size();
   size_t first_clause = n;
   for (size_t i = 0; i < n; ++i) {
@@ -121,7 +160,10 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
 
   // 2. Title.
   size_t title_para = n;
-  if (auto t = Get(table, {"title"})) md.title = StripTitleDecoration(*t);
+  if (auto t = Get(table, {"title"})) {
+    md.title = StripTitleDecoration(*t);
+    origins.Set("title", ValueFrom::kPageTable);
+  }
   for (size_t i = 0; i < header_end; ++i) {
     if (is_table[i]) continue;
     std::string_view p = Para(doc, i);
@@ -132,10 +174,19 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
       break;
     }
   }
+  // A title the document does not state: its record's (a crawler's title
+  // field).
+  if (const StatedValue* v = Stated(doc, "title"); v && !md.title) {
+    md.title = StripTitleDecoration(v->value);
+    origins.SetFromStated("title", *v);
+  }
 
   // 3. 发文字号: the table's, or a line of its own in the header.
   if (auto dn = Get(table, {"doc_number"})) {
-    if (auto norm = FindDocNumberIn(*dn, false)) md.doc_number = *norm;
+    if (auto norm = FindDocNumberIn(*dn, false)) {
+      md.doc_number = *norm;
+      origins.Set("doc_number", ValueFrom::kPageTable);
+    }
   }
   for (size_t i = 0; i < header_end; ++i) {
     if (is_table[i]) continue;
@@ -150,8 +201,13 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                     std::nullopt});
         md.doc_number = *dn;
       }
+      origins.Set("doc_number", ValueFrom::kText);
       break;
     }
+  }
+  if (const StatedValue* v = Stated(doc, "doc_number"); v && !md.doc_number) {
+    md.doc_number = ids::DocNumberText(v->value);
+    origins.SetFromStated("doc_number", *v);
   }
 
   // 3b. 发文机关标志 (a line of its own above the title: 连云港市人民政府文件)
@@ -182,6 +238,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   md.index_number = Get(table, {"index_number"});
   md.publisher = Get(table, {"publisher"});
   md.validity = Get(table, {"validity"});
+  for (const char* f : {"index_number", "publisher", "validity"}) origins.Set(f, ValueFrom::kPageTable);
   if (auto tw = Get(table, {"topic_words"})) {
     for (const std::string& w : SplitList(*tw)) md.topic_words.push_back(w);
   }
@@ -190,7 +247,16 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     if (auto dl = Get(table, {"download"})) md.attachments.push_back(Attachment{*dl, std::nullopt});
   }
   if (auto pd = Get(table, {"published_date"})) {
-    if (auto d = FindDate(*pd)) md.published_date = d->Iso();
+    if (auto d = FindDate(*pd)) {
+      md.published_date = d->Iso();
+      origins.Set("published_date", ValueFrom::kPageTable);
+    }
+  }
+  if (const StatedValue* v = Stated(doc, "published_date"); v && !md.published_date) {
+    if (auto d = FindDate(v->value)) {
+      md.published_date = d->Iso();
+      origins.SetFromStated("published_date", *v);
+    }
   }
   std::optional<std::string> table_signed;
   if (auto sd = Get(table, {"signed_date"})) {
@@ -290,7 +356,10 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                   span});
     }
   }
-  if (!md.signed_date && table_signed) md.signed_date = table_signed;
+  if (!md.signed_date && table_signed) {
+    md.signed_date = table_signed;
+    origins.Set("signed_date", ValueFrom::kPageTable);
+  }
   if (md.signed_date && table_signed && *md.signed_date != *table_signed) {
     warnings->push_back(Warning{"date_conflict",
                                 "成文日期 in the text (" + *md.signed_date +
@@ -298,20 +367,30 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                 std::nullopt});
   }
   if (!md.issuer) {
-    if (auto a = Get(table, {"issuer"})) md.issuer = *a;
+    if (auto a = Get(table, {"issuer"})) {
+      md.issuer = *a;
+      origins.Set("issuer", ValueFrom::kPageTable);
+    }
+  }
+  if (const StatedValue* v = Stated(doc, "issuer"); v && !md.issuer) {
+    md.issuer = v->value;
+    origins.SetFromStated("issuer", *v);
   }
 
   if (eff_from) {
     md.effective_from = eff_from->Iso();
   } else if (from_signing && md.signed_date) {
     md.effective_from = md.signed_date;
+    origins.Set("effective_from", ValueFrom::kComputed);
   } else if (from_publishing && md.published_date) {
     md.effective_from = md.published_date;
+    origins.Set("effective_from", ValueFrom::kComputed);
   }
   if (eff_until) {
     md.effective_until = eff_until->Iso();
   } else if (validity_years > 0 && md.effective_from) {
     md.effective_until = AddYearsMinusOneDay(*FindDate(*md.effective_from), validity_years).Iso();
+    origins.Set("effective_until", ValueFrom::kComputed);
   }
 
   // 7. 主送机关: the first line after the title that ends with a colon.
@@ -392,6 +471,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
       md.references.push_back(Reference{title, ids::DocNumberText(number)});
     }
   }
+  md.provenance = origins.For(md);
   return md;
 }
 

@@ -1,5 +1,7 @@
 #include "util/files.h"
 
+#include <fnmatch.h>
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -90,9 +92,62 @@ int RemoveStaleTemps(const std::string& dir) {
   return removed;
 }
 
+namespace {
+
+// The name ends in one of the extensions (".warc.gz" as well as ".txt").
+bool HasExtension(const std::string& name, const std::vector<std::string>& extensions) {
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const std::string& ext : extensions) {
+    if (lower.size() > ext.size() + 1 && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0 &&
+        lower[lower.size() - ext.size() - 1] == '.') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The path, or its last name, matches one of the globs (fnmatch, '*' also
+// across '/').
+bool Excluded(const fs::path& path, const std::vector<std::string>& excludes) {
+  const std::string whole = path.lexically_normal().string();
+  std::string trimmed = whole;
+  while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
+  const std::string name = fs::path(trimmed).filename().string();
+  for (const std::string& glob : excludes) {
+    if (fnmatch(glob.c_str(), trimmed.c_str(), 0) == 0 || fnmatch(glob.c_str(), name.c_str(), 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void WalkFolder(const std::string& root, const std::vector<std::string>& extensions,
+                const std::vector<std::string>& excludes, std::vector<std::string>* out) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& path = it->path();
+    std::string name = path.filename().string();
+    const bool skip = (!name.empty() && name[0] == '.') || Excluded(path, excludes);
+    if (skip) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    if (HasExtension(name, extensions)) found.push_back(path.string());
+  }
+  std::sort(found.begin(), found.end());
+  out->insert(out->end(), found.begin(), found.end());
+}
+
+}  // namespace
+
 std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
                                     const std::vector<std::string>& extensions,
-                                    std::vector<std::string>* missing) {
+                                    std::vector<std::string>* missing,
+                                    const std::vector<std::string>& excludes) {
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -100,27 +155,9 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
       out.push_back(p);
       continue;
     }
+    if (Excluded(fs::path(p), excludes)) continue;
     if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
-      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const fs::path& path = it->path();
-        std::string name = path.filename().string();
-        if (!name.empty() && name[0] == '.') {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (!it->is_regular_file(ec)) continue;
-        std::string ext = path.extension().string();
-        if (!ext.empty()) ext = ext.substr(1);
-        std::transform(ext.begin(), ext.end(), ext.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
-        if (std::find(extensions.begin(), extensions.end(), ext) != extensions.end()) {
-          found.push_back(path.string());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
+      WalkFolder(p, extensions, excludes, &out);
     } else if (fs::exists(p, ec)) {
       out.push_back(p);
     } else if (missing != nullptr) {
@@ -135,6 +172,24 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
     if (seen.insert(normal).second) unique.push_back(std::move(normal));
   }
   return unique;
+}
+
+Result<std::vector<std::string>> ReadPathList(const std::string& list, bool nul_separated) {
+  auto bytes = Read(list);
+  if (!bytes.ok()) return bytes.error();
+  std::vector<std::string> paths;
+  const std::string& s = bytes.value();
+  const char sep = nul_separated ? '\0' : '\n';
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t end = s.find(sep, i);
+    if (end == std::string::npos) end = s.size();
+    std::string path = s.substr(i, end - i);
+    if (!nul_separated && !path.empty() && path.back() == '\r') path.pop_back();
+    if (!path.empty()) paths.push_back(std::move(path));
+    i = end + 1;
+  }
+  return paths;
 }
 
 }  // namespace gongwen::files

@@ -50,10 +50,18 @@ int RemoveStaleTemps(const std::string& dir);
 // files whose extension is in `extensions` (lower case, without dot). Paths
 // given explicitly are kept whatever their extension. Paths come out
 // lexically normalized (./a/../b.txt as b.txt), each file once. Missing
-// paths are returned in `missing`.
+// paths are returned in `missing`. A path, or a file or folder found in a
+// folder, whose path or name matches one of `excludes` (shell globs, '*'
+// also across '/') is left out; an excluded folder is not entered.
+// Extensions may have dots ("warc.gz").
 std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
                                     const std::vector<std::string>& extensions,
-                                    std::vector<std::string>* missing);
+                                    std::vector<std::string>* missing,
+                                    const std::vector<std::string>& excludes = {});
+
+// The paths listed in a file ("-": stdin), one per line (CR LF too), or
+// NUL-separated as `find -print0` writes them; empty entries are skipped.
+Result<std::vector<std::string>> ReadPathList(const std::string& list, bool nul_separated);
 
 }  // namespace gongwen::files
 
