@@ -613,7 +613,7 @@ std::optional<int> RunJob::Input(const std::string& path) {
 
 void RunJob::Summary() {
   if (p_.quiet) return;
-  err_ << "gongwen: " << ok_ + counts_.failed << " document(s)";
+  err_ << "gongwen: " << ok_ + counts_.failed << " input(s)";
   if (containers_ > 0) {
     err_ << " (" << records_ << " record(s) from " << containers_ << " container file(s)";
     if (skipped_ > 0) err_ << ", " << skipped_ << " record(s) not documents, passed over";

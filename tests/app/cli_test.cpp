@@ -32,14 +32,14 @@ TEST_CASE("cli: run writes every good document and reports bad ones") {
   WriteFile(in / "c_empty.txt", "");
   fs::copy_file(fs::path(GONGWEN_SOURCE_DIR) / "samples/004_ebfee30354606d84.txt",
                 in / "d_good.md");
-  WriteFile(in / "ignored.json", "{}");
+  WriteFile(in / "ignored.png", "{}");
 
   Outcome r = RunCli({"run", in.string(), "-o", out.string()});
   CHECK(r.code == 1);
   CHECK(r.err.find("b_binary.txt: error: binary data") != std::string::npos);
   CHECK(r.err.find("(byte 4)") != std::string::npos);
   CHECK(r.err.find("c_empty.txt: error: empty input") != std::string::npos);
-  CHECK(r.err.find("ignored.json") == std::string::npos);
+  CHECK(r.err.find("ignored.png") == std::string::npos);
   CHECK(r.err.find("4 input(s): 2 new, 0 changed, 0 unchanged, 2 failed") != std::string::npos);
 
   auto jsonl = gongwen::files::Read((out / "documents.jsonl").string());
