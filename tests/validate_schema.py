@@ -23,6 +23,13 @@ for name in sys.argv[1:]:
         where = f"{name}:{n}"
         for err in validator.iter_errors(rec):
             problems.append(f"{where}: {'/'.join(map(str, err.path))}: {err.message}")
+        # provenance: exactly the non-null values it covers
+        md = rec.get("metadata") or {}
+        prov = md.get("provenance") or {}
+        for field in ("title", "doc_number", "issuer", "publisher", "index_number", "signed_date",
+                      "published_date", "effective_from", "effective_until", "validity"):
+            if (md.get(field) is not None) != (field in prov):
+                problems.append(f"{where}: metadata.{field} = {md.get(field)!r} but provenance has {prov.get(field)!r}")
         text = rec.get("text", "")
         for c in rec.get("clauses", []):
             s, e = c["span"]
