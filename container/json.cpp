@@ -140,6 +140,10 @@ class Reader {
       if (end == std::string_view::npos) {
         Fail(i, "truncated JSON value: the input ends before it closes");
         i = NextLineStart(s_, i);
+      } else if (end == i) {
+        // A stray closing bracket: not a value; step over it.
+        Fail(i, "unexpected '" + std::string(1, s_[i]) + "' where a record was expected");
+        ++i;
       } else {
         TopValue(i, end);
         i = end;

@@ -21,8 +21,8 @@ struct RawField {
 
 struct RawRecord {
   int64_t ordinal = 0;      // 1-based, in file order (skipped records count too)
-  int64_t byte_offset = 0;  // where the record starts in the file (in the
-                            // decompressed stream for .warc.gz: see ReadWarc)
+  int64_t byte_offset = 0;  // where the record starts in the file (for
+                            // .warc.gz the gzip member holding it: see ReadWarc)
   std::vector<RawField> fields;
   // WARC: the HTTP response body (de-chunked, Content-Encoding undone), raw bytes.
   std::optional<std::string> payload;
