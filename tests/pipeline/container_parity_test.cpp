@@ -1,0 +1,164 @@
+// Issue 12: the same page as an .html file, a JSON Lines record, a CSV row,
+// an SQL INSERT row and a WARC response record yields the same clauses,
+// amounts and bureaus; the record's title, URL and date fill metadata only
+// where the page does not state them, and say where they came from.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "container/container.h"
+#include "extract/extract.h"
+#include "pipeline/pipeline.h"
+#include "util/files.h"
+
+namespace {
+
+using gongwen::Policy;
+
+std::string Page() {
+  auto r = gongwen::files::Read(std::string(GONGWEN_SOURCE_DIR) + "/samples/000_416e64e656112d15.html");
+  REQUIRE(r.ok());
+  return r.value();
+}
+
+const gongwen::Pipeline& ThePipeline() {
+  static const std::unique_ptr<gongwen::Pipeline> p = [] {
+    auto r = gongwen::Pipeline::Create();
+    REQUIRE(r.ok());
+    return std::move(r).value();
+  }();
+  return *p;
+}
+
+// Each clause's path, its amounts and its bureaus, as one line.
+std::vector<std::string> Structure(const Policy& p) {
+  std::vector<std::string> out;
+  for (const gongwen::Clause& c : p.clauses) {
+    std::ostringstream s;
+    s << c.part << "/";
+    for (int n : c.path) s << n << ".";
+    for (const gongwen::Amount& a : c.amounts) s << " " << a.kind << ":" << a.text << ":" << a.fen;
+    for (const gongwen::BureauRef& b : c.bureaus) s << " " << b.name;
+    out.push_back(s.str());
+  }
+  return out;
+}
+
+// The one record of a container file, processed.
+Policy FromContainer(const std::string& bytes, const std::string& path, gongwen::container::Kind kind) {
+  gongwen::container::Unpacked u = gongwen::container::Unpack(bytes, path);
+  CHECK(u.kind == kind);
+  CHECK(u.errors.empty());
+  REQUIRE(u.records.size() == 1);
+  const gongwen::RecordInput input = gongwen::FromRecord(u.records[0], u.kind);
+  auto p = ThePipeline().Process(u.records[0].body, path, {}, &input);
+  REQUIRE(p.ok());
+  return std::move(p).value();
+}
+
+std::string CsvQuote(const std::string& v) {
+  std::string q = "\"";
+  for (char c : v) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
+// MySQL quoting, as mysqldump writes it.
+std::string SqlQuote(const std::string& v) {
+  std::string q = "'";
+  for (char c : v) {
+    if (c == '\'' || c == '\\') q += '\\';
+    if (c == '\n') {
+      q += "\\n";
+      continue;
+    }
+    q += c;
+  }
+  return q + "'";
+}
+
+std::string WarcResponse(const std::string& url, const std::string& body) {
+  const std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=GBK\r\nContent-Length: " +
+                           std::to_string(body.size()) + "\r\n\r\n" + body;
+  return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + url +
+         "\r\nWARC-Date: 2026-12-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+         "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
+         std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+}
+
+const char kUrl[] = "https://www.example.gov.cn/zwgk/000.html";
+
+}  // namespace
+
+TEST_CASE("container parity: html file, JSON Lines, CSV, SQL and WARC give the same structure") {
+  const std::string page = Page();
+  auto file = ThePipeline().Process(page, "000.html");
+  REQUIRE(file.ok());
+  const std::vector<std::string> expected = Structure(file.value());
+  REQUIRE(expected.size() > 10);
+
+  // The page is GBK; a crawler's JSON holds it decoded, <meta charset=gbk> and all.
+  auto utf8 = gongwen::extract::DecodeText(page, std::string("gbk"));
+  REQUIRE(utf8.ok());
+  nlohmann::json rec = {{"id", "000"}, {"url", kUrl}, {"title", "crawler title"}, {"html", utf8.value().text}};
+  const std::string jsonl = rec.dump() + "\n";
+  const std::string csv = "id,url,html\n000," + std::string(kUrl) + "," + CsvQuote(page) + "\n";
+  const std::string sql = "-- MySQL dump 10.13\nINSERT INTO `news` (`id`, `url`, `html`) VALUES (1," +
+                          SqlQuote(kUrl) + "," + SqlQuote(page) + ");\n";
+  const std::string warc = WarcResponse(kUrl, page);  // Content-Type: text/html; charset=GBK
+
+  using gongwen::container::Kind;
+  struct Case {
+    const char* name;
+    std::string bytes;
+    std::string path;
+    Kind kind;
+  };
+  for (const Case& c : {Case{"jsonl", jsonl, "crawl.jsonl", Kind::kJsonLines}, Case{"csv", csv, "crawl.csv", Kind::kCsv},
+                        Case{"sql", sql, "dump.sql", Kind::kSql}, Case{"warc", warc, "crawl.warc", Kind::kWarc}}) {
+    CAPTURE(c.name);
+    const Policy p = FromContainer(c.bytes, c.path, c.kind);
+    CHECK(Structure(p) == expected);
+    CHECK(p.source.format == "html");
+    REQUIRE(p.source.record.has_value());
+    CHECK(p.source.record->container == gongwen::container::KindName(c.kind));
+    CHECK(p.source.url == std::optional<std::string>(kUrl));
+    CHECK(p.text == file.value().text);
+    // The page states its own title: the crawler's does not replace it.
+    CHECK(p.metadata.title == file.value().metadata.title);
+  }
+}
+
+TEST_CASE("container parity: a record's title and date fill what the text does not state, with provenance") {
+  const std::string body = "各区人民政府，市各部门：\n一、加大支持。对企业给予最高100万元奖励。（责任单位：市科技局）\n";
+  nlohmann::json rec = {{"metadata", {{"title", "某市关于支持企业发展的通知"}, {"publish_date", "2024-03-05"}}},
+                        {"content", body}};
+  const Policy p = FromContainer(rec.dump(), "a09.json", gongwen::container::Kind::kJson);
+  CHECK(p.metadata.title == std::optional<std::string>("某市关于支持企业发展的通知"));
+  CHECK(p.metadata.published_date == std::optional<std::string>("2024-03-05"));
+  std::map<std::string, std::pair<gongwen::ValueFrom, std::string>> prov;
+  for (const gongwen::Provenance& v : p.metadata.provenance) prov[v.field] = {v.from, v.name.value_or("")};
+  CHECK(prov["title"] == std::pair{gongwen::ValueFrom::kRecordField, std::string("metadata.title")});
+  CHECK(prov["published_date"] == std::pair{gongwen::ValueFrom::kRecordField, std::string("metadata.publish_date")});
+  CHECK(p.source.record->key == "1");
+  CHECK(p.source.record->body_field == "content");
+}
+
+TEST_CASE("container parity: a .txt holding a CMS field's escaped HTML is parsed as HTML") {
+  const std::string txt =
+      "{\"policyContent\":\"<p align=\\\"left\\\">一、总体要求<\\/p><p>对企业给予最高50万元奖励。<\\/p>"
+      "<p>二、保障措施<\\/p><p>由市财政局负责。<\\/p>\"}";
+  // Not a JSON record file (.txt, and content that is no JSON value at its start).
+  const std::string wrapped = "data : " + txt;
+  auto p = ThePipeline().Process(wrapped, "bean.txt");
+  REQUIRE(p.ok());
+  CHECK(p.value().source.format == "html");
+  REQUIRE(p.value().source.format_reason.has_value());
+  CHECK(p.value().source.format_reason->find("HTML tags in text") != std::string::npos);
+  CHECK(p.value().text.find("</p>") == std::string::npos);
+  CHECK(p.value().text.find("\\\"") == std::string::npos);
+  CHECK(p.value().clauses.size() == 2);
+}
