@@ -30,7 +30,8 @@ constexpr char kMainHelp[] = R"(gongwen — Chinese policy documents (公文) to
 
 Usage:
   gongwen run PATH... [-o OUT]   process files and folders, write OUT/documents.jsonl
-                                 and OUT/docs/<id>.json, upsert OUT/gongwen.db
+                                 and OUT/docs/<id>.json, upsert OUT/gongwen.db; JSON,
+                                 CSV, SQL dumps and WARC give one document per record
   gongwen db status|query ...    ask the policy database: counts, policies in force,
                                  expiring, money by bureau, or any SQL
   gongwen extract FILE           print one document's JSON ("-" reads stdin)
@@ -50,9 +51,14 @@ constexpr char kRunHelp[] = R"(Usage: gongwen run PATH... [-o OUT] [options]
 
 Walks files and folders (recursively, sorted, hidden entries skipped) and
 processes every .txt, .text, .md, .markdown, .html, .htm, .shtml and .pdf
-file; files named explicitly are processed whatever their extension. The
-format is decided by content (HTML and PDF signatures, Markdown headings),
-then by extension. Writes:
+file, and the crawl containers .json, .jsonl, .ndjson, .csv, .tsv, .sql,
+.warc and .warc.gz, one document per record (README, "Crawl containers");
+files named explicitly are processed whatever their extension. The format is
+decided by content (WARC, JSON, SQL, HTML and PDF signatures, HTML markup in
+text, Markdown headings), then by extension. A record's source is FILE#KEY
+(its id field, else its URL, else its ordinal); a bad record is reported as
+"FILE#N: error: reason (byte N) [decode]" and the file's other records go on.
+Writes:
   OUT/documents.jsonl   one gongwen/1 record per document, in input order
   OUT/docs/<id>.json    the same record, indented
   OUT/gongwen.db        the policy database (SQLite), upserted: one policy per
@@ -70,6 +76,12 @@ run that finds no input files writes nothing and exits 1.
 
 Options:
   -o, --out DIR          output folder (default: out)
+  --files-from FILE      also read the paths listed in FILE, one per line ("-": stdin)
+  -0, --null             --files-from lists are NUL-separated (find -print0)
+  --exclude GLOB         leave out files and folders whose path or name matches GLOB
+                         ('*' also across '/'; repeatable)
+  --fields ROLE=NAME,…   the record fields for ROLE: body, title, url, date, charset,
+                         id, summary, doc_number, issuer (e.g. body=正文,date=发布时间)
   --db TARGET            the policy database: a file (SQLite) or a
                          postgresql://user@host/db URL (default: OUT/gongwen.db)
   --no-db                write no database; every input is processed
@@ -92,7 +104,9 @@ Options:
 constexpr char kExtractHelp[] = R"(Usage: gongwen extract FILE [options]
 
 Prints one document's gongwen/1 JSON (indented) to stdout. FILE "-" reads stdin.
-Text, Markdown, HTML and PDF are recognised by content. A document that cannot
+Text, Markdown, HTML and PDF are recognised by content. A crawl container
+(JSON, CSV, SQL dump, WARC) prints each record's JSON, one compact line per
+record when it holds several. A document that cannot
 be read is reported on stderr as "path: error: reason [code]", exit status 1.
 
 Options:
@@ -104,6 +118,7 @@ Options:
   --keep-traditional     do not convert traditional characters to simplified
   --keep-chrome          keep site chrome and SEO spam lines
   --no-join              do not rejoin lines broken inside a sentence
+  --fields ROLE=NAME,…   the record fields for ROLE (see gongwen help run)
   --compact              one line instead of indented JSON
   -h, --help             this text
 )";
