@@ -224,6 +224,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     kept.push_back(std::move(p));
   }
   if (opt.join_lines) internal::JoinBrokenLines(&kept, &log);
+  if (opt.join_lines) internal::SplitFlattenedParagraphs(&kept, &log);
 
   Normalized out;
   // Page metadata is text too: the same width, script and space rules.

@@ -122,6 +122,10 @@ MappedText CollapseLayoutSpaces(const MappedText& in, RepairLog* log);
 bool EndsMidSentence(const std::string& prev, const std::string& next);
 void JoinBrokenLines(std::vector<Para>* paras, RepairLog* log);
 
+// flattened.cpp: splits long paragraphs that lost their line breaks (a crawl
+// record's one-line text) where clauses, chapters and signatures start.
+void SplitFlattenedParagraphs(std::vector<Para>* paras, RepairLog* log);
+
 }  // namespace gongwen::normalize::internal
 
 #endif  // GONGWEN_NORMALIZE_INTERNAL_PASSES_H_

@@ -497,6 +497,7 @@ const std::set<std::string> kKnownKinds = {
     "layout_space",
     "line_joined",
     "markdown_markup",
+    "paragraph_split",
     "metadata_table",
     "mojibake_gbk",
     "mojibake_latin1",
@@ -585,6 +586,16 @@ std::vector<KindCase> KindCases() {
        [] {
          return ExtractPlain(
              "对新认定的国家级企业技术中心给予最高不超过\n\n200万元的一次性奖励。\n");
+       }},
+      {"paragraph_split",
+       [] {
+         // A crawler record's text: one line, clauses run together.
+         std::string s = "各区人民政府，市各部门：现将有关事项通知如下：";
+         for (const char* n : {"一、", "二、", "三、", "四、"}) {
+           s += std::string(n) + "加大支持力度。对符合条件的企业给予最高100万元奖励，所需资金由市财政统筹安排，"
+                "各地各部门要按照职责分工抓好落实，确保政策措施落地见效。";
+         }
+         return ExtractPlain(s + "\n");
        }},
   };
 }

@@ -1,0 +1,138 @@
+// A paragraph that lost its line breaks: crawler records store a page's
+// text as one string (`…公告如下：一、…（一）…（二）…二、…`), a CMS export
+// glues chapters and articles (`第一章总则第一条为…`). Clauses start lines,
+// so such a paragraph is split again where a new unit plainly starts:
+//   - a clause marker right after a sentence end or a colon (。一、 ：（一）
+//     ；1. ）二、) — not mid-sentence, so 一、二、三类 and 第（一）项 stay;
+//   - a chapter (第X章/节) that a 第X条 follows within a short title, and
+//     that 第X条;
+//   - a signature (organisation + date after a sentence end) on its own,
+//     and a marker right after a title that ends in a document type;
+//   - a parenthesised item number after a heading (建设（一）加强…), but
+//     not a reference to one (第（一）项).
+// Only long paragraphs with several such places are touched: ordinary
+// paragraphs with an inline enumeration keep it.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+#include "normalize/internal/passes.h"
+#include "util/utf8.h"
+
+namespace gongwen::normalize::internal {
+namespace {
+
+constexpr int64_t kMinCodePoints = 300;  // a flattened page, not a long sentence
+constexpr size_t kMinSplits = 3;
+
+#define GW_NUM "[一二三四五六七八九十百零〇]+"
+#define GW_MARKER                                                                                 \
+  "(?:第" GW_NUM "[章节条]|第\\d{1,3}[章节条]|[一二三四五六七八九十]{1,3}[、，]|[（(][一二三四五六七八九十]{1,3}[)）]|" \
+  "\\d{1,2}[.．、](?:[^\\d.．%％]|$)|[（(]\\d{1,2}[)）]|[①-⑳])"
+
+// A marker after a sentence end, a colon or a closing bracket.
+const RE2& AfterStopRe() {
+  static const RE2 re("[。；;！？!?：:）)〕】]\\s*(" GW_MARKER ")");
+  return re;
+}
+
+// 第X章 title 第Y条: both start lines.
+const RE2& ChapterArticleRe() {
+  static const RE2 re("(第(?:" GW_NUM "|\\d{1,3})[章节])\\s*\\p{Han}{0,16}?\\s*(第(?:" GW_NUM "|\\d{1,3})条)");
+  return re;
+}
+
+// 。广安市人民政府办公室2023年11月13日广安市…: the signature on its own.
+const RE2& SignatureRe() {
+  static const RE2 re(
+      "[。；]((?:\\p{Han}{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|委|院|署)"
+      "\\s*)+)(\\d{4}年\\d{1,2}月\\d{1,2}日)\\p{Han}");
+  return re;
+}
+
+// …若干政策措施一、: a title that ends in a document type, then 一、 or
+// （一） (not 第X条: 本办法第二条 is a citation).
+const RE2& TitleMarkerRe() {
+  static const RE2 re(
+      "(?:通知|意见|办法|方案|措施|细则|规定|规划|计划|政策|决定)(?:[（(]试行[)）])?"
+      "([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])");
+  return re;
+}
+
+// 建设（一）加强…: a parenthesised item number after a heading; not 第（一）项.
+const RE2& ParenItemRe() {
+  static const RE2 re("\\p{Han}([（(][一二三四五六七八九十]{1,3}[)）])[^项款条目]");
+  return re;
+}
+
+#undef GW_MARKER
+#undef GW_NUM
+
+// Byte offsets in `s` where group `group` of `re` starts, for every match.
+void Collect(const std::string& s, const RE2& re, int groups, std::initializer_list<int> wanted,
+             std::set<size_t>* at) {
+  re2::StringPiece in(s);
+  std::vector<re2::StringPiece> g(groups + 1);
+  size_t pos = 0;
+  while (pos < s.size() && re.Match(in, pos, s.size(), RE2::UNANCHORED, g.data(), groups + 1)) {
+    for (int k : wanted) {
+      if (!g[k].empty()) at->insert(static_cast<size_t>(g[k].data() - s.data()));
+    }
+    // The date of a signature ends the signature: the title starts after it.
+    if (&re == &SignatureRe()) at->insert(static_cast<size_t>(g[2].data() - s.data()) + g[2].size());
+    pos = static_cast<size_t>(g[0].data() - s.data()) + std::max<size_t>(1, g[0].size());
+    // Let the next match begin at the marker it found (。一、…。二、 chains).
+    if (groups >= 1 && !g[groups].empty()) pos = std::min(pos, static_cast<size_t>(g[groups].data() - s.data()));
+    if (pos <= static_cast<size_t>(g[0].data() - s.data())) pos = static_cast<size_t>(g[0].data() - s.data()) + 1;
+  }
+}
+
+std::set<size_t> SplitPoints(const std::string& s) {
+  std::set<size_t> at;
+  Collect(s, AfterStopRe(), 1, {1}, &at);
+  Collect(s, ChapterArticleRe(), 2, {1, 2}, &at);
+  Collect(s, SignatureRe(), 2, {1}, &at);
+  Collect(s, TitleMarkerRe(), 1, {1}, &at);
+  Collect(s, ParenItemRe(), 1, {1}, &at);
+  at.erase(0);
+  return at;
+}
+
+Para Slice(const Para& p, size_t b, size_t e) {
+  Para out = p;
+  out.text.text = p.text.text.substr(b, e - b);
+  out.text.src_begin.assign(p.text.src_begin.begin() + b, p.text.src_begin.begin() + e);
+  out.text.src_end.assign(p.text.src_end.begin() + b, p.text.src_end.begin() + e);
+  return out;
+}
+
+}  // namespace
+
+void SplitFlattenedParagraphs(std::vector<Para>* paras, RepairLog* log) {
+  std::vector<Para> out;
+  for (Para& p : *paras) {
+    if (p.kind != ParagraphKind::kBody || utf8::CountCodePoints(p.text.text) < kMinCodePoints) {
+      out.push_back(std::move(p));
+      continue;
+    }
+    const std::set<size_t> at = SplitPoints(p.text.text);
+    if (at.size() < kMinSplits) {
+      out.push_back(std::move(p));
+      continue;
+    }
+    size_t b = 0;
+    for (size_t cut : at) {
+      // Spaces before the cut stay with nothing: trim them off both sides.
+      size_t e = cut;
+      while (e > b && p.text.text[e - 1] == ' ') --e;
+      if (e > b) out.push_back(Slice(p, b, e));
+      log->Add("paragraph_split", p.text.src_begin[cut], p.text.src_begin[cut], "\n");
+      b = cut;
+    }
+    out.push_back(Slice(p, b, p.text.text.size()));
+  }
+  *paras = std::move(out);
+}
+
+}  // namespace gongwen::normalize::internal
