@@ -35,7 +35,8 @@ constexpr RoleEntry kRoles[] = {{Role::kNone, "none"},       {Role::kBody, "body
                                 {Role::kTitle, "title"},     {Role::kUrl, "url"},
                                 {Role::kDate, "date"},       {Role::kCharset, "charset"},
                                 {Role::kId, "id"},           {Role::kSummary, "summary"},
-                                {Role::kDocNumber, "doc_number"}, {Role::kIssuer, "issuer"}};
+                                {Role::kDocNumber, "doc_number"}, {Role::kIssuer, "issuer"},
+                                {Role::kUnnamed, "unnamed"}};
 
 // A field name as the table lists it: the last part of a nested name, with
 // ASCII case, '_', '-' and spaces ignored.
@@ -87,7 +88,7 @@ bool LooksLikeDate(std::string_view v) {
 
 // Values without names (a JSON array of strings): the longest text with
 // Chinese in it is the body, the first date-shaped value the date, the
-// first http(s) value the URL.
+// first http(s) value the URL; other short values are kUnnamed.
 std::vector<Role> PositionalRoles(const RawRecord& r) {
   std::vector<Role> roles(r.fields.size(), Role::kNone);
   size_t body = r.fields.size();
@@ -106,6 +107,8 @@ std::vector<Role> PositionalRoles(const RawRecord& r) {
     } else if (!url && (StartsWith(v, "http://") || StartsWith(v, "https://"))) {
       roles[i] = Role::kUrl;
       url = true;
+    } else if (utf8::CountCodePoints(v) <= 40) {
+      roles[i] = Role::kUnnamed;
     }
   }
   return roles;
@@ -271,7 +274,7 @@ std::string ParseFieldMap(std::string_view spec, FieldMap* out) {
     if (eq == std::string_view::npos) return "--fields: expected ROLE=NAME, got \"" + std::string(item) + "\"";
     const auto role = RoleFromName(utf8::Trim(item.substr(0, eq)));
     const std::string_view name = utf8::Trim(item.substr(eq + 1));
-    if (!role || *role == Role::kNone) {
+    if (!role || *role == Role::kNone || *role == Role::kUnnamed) {
       return "--fields: unknown role \"" + std::string(item.substr(0, eq)) +
              "\" (body, title, url, date, charset, id, summary, doc_number, issuer)";
     }

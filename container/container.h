@@ -30,9 +30,12 @@ std::string_view KindName(Kind kind);
 
 // The part a record field plays, found by its name (data/record_fields.tsv)
 // or given with --fields.
-enum class Role { kNone, kBody, kTitle, kUrl, kDate, kCharset, kId, kSummary, kDocNumber, kIssuer };
+// kUnnamed: a short value of a record without field names (a JSON array of
+// strings): what it is (a 文号, an issuer) only its shape can tell, and
+// structure reads shapes.
+enum class Role { kNone, kBody, kTitle, kUrl, kDate, kCharset, kId, kSummary, kDocNumber, kIssuer, kUnnamed };
 // "none" | "body" | "title" | "url" | "date" | "charset" | "id" | "summary" |
-// "doc_number" | "issuer" (one table).
+// "doc_number" | "issuer" | "unnamed" (one table).
 std::string_view RoleName(Role role);
 std::optional<Role> RoleFromName(std::string_view name);
 

@@ -84,7 +84,9 @@ const char* ValueFromName(ValueFrom from);
 // A value the document's container states about it, to fill metadata the
 // document itself does not state.
 struct StatedValue {
-  std::string field;  // title | url | published_date | doc_number | issuer
+  // title | url | published_date | doc_number | issuer, or unnamed: a short
+  // value without a field name, to be known by its shape.
+  std::string field;
   std::string value;
   ValueFrom from = ValueFrom::kRecordField;
   std::string name;  // the record field or header it came from

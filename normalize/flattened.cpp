@@ -23,7 +23,10 @@
 namespace gongwen::normalize::internal {
 namespace {
 
-constexpr int64_t kMinCodePoints = 300;  // a flattened page, not a long sentence
+// A flattened page, not a long sentence; a crawl record's field is known to
+// have lost its breaks, so shorter ones are cut too.
+constexpr int64_t kMinCodePoints = 300;
+constexpr int64_t kMinCodePointsInRecord = 80;
 constexpr size_t kMinSplits = 3;
 
 #define GW_NUM "[一二三四五六七八九十百零〇]+"
@@ -47,7 +50,7 @@ const RE2& ChapterArticleRe() {
 const RE2& SignatureRe() {
   static const RE2 re(
       "[。；]((?:\\p{Han}{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|委|院|署)"
-      "\\s*)+)(\\d{4}年\\d{1,2}月\\d{1,2}日)\\p{Han}");
+      "\\s*)+)(\\d{4}年\\d{1,2}月\\d{1,2}日)[\\p{Han}（(《]");
   return re;
 }
 
@@ -109,10 +112,11 @@ Para Slice(const Para& p, size_t b, size_t e) {
 
 }  // namespace
 
-void SplitFlattenedParagraphs(std::vector<Para>* paras, RepairLog* log) {
+void SplitFlattenedParagraphs(std::vector<Para>* paras, bool from_record, RepairLog* log) {
+  const int64_t min_length = from_record ? kMinCodePointsInRecord : kMinCodePoints;
   std::vector<Para> out;
   for (Para& p : *paras) {
-    if (p.kind != ParagraphKind::kBody || utf8::CountCodePoints(p.text.text) < kMinCodePoints) {
+    if (p.kind != ParagraphKind::kBody || utf8::CountCodePoints(p.text.text) < min_length) {
       out.push_back(std::move(p));
       continue;
     }

@@ -224,7 +224,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     kept.push_back(std::move(p));
   }
   if (opt.join_lines) internal::JoinBrokenLines(&kept, &log);
-  if (opt.join_lines) internal::SplitFlattenedParagraphs(&kept, &log);
+  if (opt.join_lines) internal::SplitFlattenedParagraphs(&kept, ex.source.record.has_value(), &log);
 
   Normalized out;
   // Page metadata is text too: the same width, script and space rules.

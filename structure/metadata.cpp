@@ -209,6 +209,14 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     md.doc_number = ids::DocNumberText(v->value);
     origins.SetFromStated("doc_number", *v);
   }
+  // A record's values without names: a value shaped like a 文号.
+  for (const StatedValue& v : doc.stated) {
+    if (md.doc_number || v.field != "unnamed") continue;
+    if (auto dn = FindDocNumberIn(v.value, true)) {
+      md.doc_number = *dn;
+      origins.SetFromStated("doc_number", v);
+    }
+  }
 
   // 3b. 发文机关标志 (a line of its own above the title: 连云港市人民政府文件)
   // and 签发人 (上行文, beside the 发文字号: 签发人：张三).
@@ -375,6 +383,14 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   if (const StatedValue* v = Stated(doc, "issuer"); v && !md.issuer) {
     md.issuer = v->value;
     origins.SetFromStated("issuer", *v);
+  }
+  // …or one that is an organisation's name and nothing else.
+  for (const StatedValue& v : doc.stated) {
+    if (md.issuer || v.field != "unnamed") continue;
+    if (RE2::FullMatch(v.value, SignatureOrgRe())) {
+      md.issuer = v.value;
+      origins.SetFromStated("issuer", v);
+    }
   }
 
   if (eff_from) {

@@ -123,8 +123,9 @@ bool EndsMidSentence(const std::string& prev, const std::string& next);
 void JoinBrokenLines(std::vector<Para>* paras, RepairLog* log);
 
 // flattened.cpp: splits long paragraphs that lost their line breaks (a crawl
-// record's one-line text) where clauses, chapters and signatures start.
-void SplitFlattenedParagraphs(std::vector<Para>* paras, RepairLog* log);
+// record's one-line text) where clauses, chapters and signatures start;
+// `from_record`: the text is a crawl record's field, shorter lines qualify.
+void SplitFlattenedParagraphs(std::vector<Para>* paras, bool from_record, RepairLog* log);
 
 }  // namespace gongwen::normalize::internal
 

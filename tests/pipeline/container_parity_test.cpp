@@ -162,3 +162,25 @@ TEST_CASE("container parity: a .txt holding a CMS field's escaped HTML is parsed
   CHECK(p.value().text.find("\\\"") == std::string::npos);
   CHECK(p.value().clauses.size() == 2);
 }
+
+TEST_CASE("container parity: a record of values without names gives its 文号 and issuer by their shape") {
+  // [type, category, number, issuer, issued, effective, status, remark, content], as customs crawlers write.
+  const std::string body =
+      "为规范进出口企业申报行为，现就有关事项公告如下：一、企业应当如实申报。对违反规定的，依法处理。"
+      "二、本公告自发布之日起施行。各地海关要加强监管，确保政策落实到位，切实维护进出口秩序。"
+      "三、各地海关要做好政策宣传解读工作，及时回应企业关切，营造良好营商环境。"
+      "企业对本公告有疑问的，可向所在地海关咨询，海关应当在规定时限内予以答复，并做好记录和归档工作。"
+      "特此公告。";
+  nlohmann::json rec = {"海关规范性文件", "其他", "公告〔2025〕8号", "海关总署", "2025-02-03", "2025-02-10",
+                        "有效", "", body};
+  const Policy p = FromContainer(rec.dump(), "customs.json", gongwen::container::Kind::kJson);
+  CHECK(p.metadata.doc_number == std::optional<std::string>("公告〔2025〕8号"));
+  CHECK(p.metadata.issuer == std::optional<std::string>("海关总署"));
+  CHECK(p.metadata.published_date == std::optional<std::string>("2025-02-03"));
+  CHECK(p.clauses.size() == 3);
+  std::map<std::string, std::string> names;
+  for (const gongwen::Provenance& v : p.metadata.provenance) names[v.field] = v.name.value_or("");
+  CHECK(names["doc_number"] == "3");
+  CHECK(names["issuer"] == "4");
+  CHECK(names["published_date"] == "5");
+}
