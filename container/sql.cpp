@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "container/internal/readers.h"
+#include "util/utf8.h"
 
 namespace gongwen::container::internal {
 namespace {
@@ -71,23 +72,10 @@ std::string Lower(std::string_view s) {
   return u;
 }
 
+// A code point as UTF-8; surrogates and values past U+10FFFF as U+FFFD.
 void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  utf8::Append(out, cp);
 }
 
 // Up to `max` digits of base 8 or 16 at s[i]: the value, and how many were read.

@@ -6,19 +6,15 @@
 #include <string>
 
 #include "container/internal/readers.h"
+#include "tests/container/records_support.h"
 
 namespace {
+
+using gongwen::testing::Field;
 
 using gongwen::container::internal::RawRecord;
 using gongwen::container::internal::RawRecords;
 using gongwen::container::internal::ReadJson;
-
-std::string Field(const RawRecord& r, const std::string& name) {
-  for (const auto& f : r.fields) {
-    if (f.name == name) return f.value;
-  }
-  return "<missing>";
-}
 
 }  // namespace
 

@@ -6,25 +6,16 @@
 #include <string>
 
 #include "container/internal/readers.h"
+#include "tests/container/records_support.h"
 
 namespace {
+
+using gongwen::testing::Field;
+using gongwen::testing::Offset;
 
 using gongwen::container::internal::RawRecord;
 using gongwen::container::internal::RawRecords;
 using gongwen::container::internal::ReadSql;
-
-std::string Field(const RawRecord& r, const std::string& name) {
-  for (const auto& f : r.fields) {
-    if (f.name == name) return f.value;
-  }
-  return "<missing>";
-}
-
-int64_t Offset(const std::string& in, const std::string& needle) {
-  const size_t at = in.find(needle);
-  REQUIRE_MESSAGE(at != std::string::npos, "fixture lacks ", needle);
-  return static_cast<int64_t>(at);
-}
 
 }  // namespace
 
