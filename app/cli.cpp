@@ -402,6 +402,28 @@ bool Restatus(std::string* record, const std::string& as_of) {
   return true;
 }
 
+// A stored record of a container's record that now sits elsewhere in its
+// file (records added before it): its source.record.ordinal and byte set to
+// where it is now, as processing would write them. False when unchanged.
+bool Relocate(std::string* line, int64_t ordinal, int64_t byte) {
+  bool changed = false;
+  const size_t record = line->find("\"record\":{");
+  if (record == std::string::npos) return false;
+  for (auto [key, value] : {std::pair{"\"ordinal\":", ordinal}, std::pair{"\"byte\":", byte}}) {
+    const size_t at = line->find(key, record);
+    if (at == std::string::npos) continue;
+    const size_t b = at + std::char_traits<char>::length(key);
+    size_t e = b;
+    while (e < line->size() && (*line)[e] >= '0' && (*line)[e] <= '9') ++e;
+    const std::string now = std::to_string(value);
+    if (line->compare(b, e - b, now) != 0) {
+      line->replace(b, e - b, now);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 // "path#N: error: reason (byte N) [code]" for a record of a container.
 void ReportRecordError(std::ostream& err, const std::string& path, const container::RecordError& e) {
   err << path << "#" << e.ordinal << ": error: " << e.message << " (byte " << e.byte_offset << ") [decode]\n";
@@ -556,8 +578,9 @@ std::optional<int> RunJob::Document(const std::string& path, std::string_view by
     // Unchanged: the stored record stands, judged on the --as-of day.
     std::string stored = std::move(known->record);
     const bool restatused = Restatus(&stored, p_.options.as_of);
+    const bool moved = record && Relocate(&stored, record->where.ordinal, record->where.byte);
     if (auto t = store_->Touch(*known); !t.ok()) return Fatal(source, t.error());
-    if (auto stop = Emit(source, known->version_id, stored, restatused || known->shared)) return stop;
+    if (auto stop = Emit(source, known->version_id, stored, restatused || moved || known->shared)) return stop;
     ++counts_.unchanged;
     ++ok_;
     return CloseBatch(false);
@@ -716,6 +739,11 @@ int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
   for (const container::RecordError& e : unpacked.errors) {
     ReportRecordError(err, path, e);
     failed = true;
+  }
+  if (unpacked.records.empty() && unpacked.errors.empty()) {
+    err << path << ": error: a " << container::KindName(unpacked.kind) << " container with no documents ("
+        << unpacked.skipped.size() << " record(s) passed over) [empty]\n";
+    return 1;
   }
   const bool one = unpacked.records.size() == 1;
   for (const container::Record& r : unpacked.records) {

@@ -3,6 +3,8 @@
 // picked, the record gets its key and its hash.
 #include "container/container.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -68,11 +70,22 @@ Role RoleOf(const RawField& f, const FieldMap& user) {
   for (const auto& [role, name] : user.names) {
     if (f.name == name || NameKey(f.name) == NameKey(name)) return role;
   }
-  // A name the user gave to one role is not looked up for another.
+  // HTTP headers say how the page was served (Date, Link, Server), not what
+  // the document states; only their charset is the document's.
+  if (f.origin == Origin::kHttpHeader) return f.name == "charset" ? Role::kCharset : Role::kNone;
   const auto& table = RoleTable();
   auto it = table.find(NameKey(f.name));
-  return it == table.end() ? Role::kNone : it->second;
+  if (it == table.end()) return Role::kNone;
+  // A role the user named is filled by the user's field only.
+  for (const auto& named : user.names) {
+    if (named.first == it->second) return Role::kNone;
+  }
+  return it->second;
 }
+
+// How deep a field is nested ("site.name" is 1): a record's own title wins
+// over its site's name.
+int Depth(const std::string& name) { return static_cast<int>(std::count(name.begin(), name.end(), '.')); }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -185,6 +198,8 @@ std::optional<std::string> MakeRecord(RawRecord& raw, Kind kind, const FieldMap&
     if (v.empty()) continue;
     out->stated.push_back(Stated{roles[i], std::move(v), raw.fields[i].origin, raw.fields[i].name});
   }
+  std::stable_sort(out->stated.begin(), out->stated.end(),
+                   [](const Stated& a, const Stated& b) { return Depth(a.name) < Depth(b.name); });
   out->sha256 = RecordHash(*out);
   return std::nullopt;
 }
@@ -228,6 +243,41 @@ bool LooksLikeSql(std::string_view bytes) {
     if (head.find(cue) != std::string_view::npos) return true;
   }
   return StartsWith(utf8::Trim(head), "INSERT INTO ");
+}
+
+// The first two lines each a whole object: JSON Lines.
+bool LooksLikeJsonLines(std::string_view bytes) {
+  int objects = 0;
+  size_t i = 0;
+  while (i < bytes.size() && objects < 2) {
+    size_t eol = bytes.find('\n', i);
+    if (eol == std::string_view::npos) eol = bytes.size();
+    const std::string_view line = utf8::Trim(bytes.substr(i, eol - i));
+    i = eol + 1;
+    if (line.empty() || line == "\r") continue;
+    std::string_view l = line;
+    if (l.back() == '\r') l.remove_suffix(1);
+    if (l.empty() || l.front() != '{' || l.back() != '}') return false;
+    ++objects;
+  }
+  return objects == 2;
+}
+
+// A gzip stream whose first member starts with a WARC record (stdin has no
+// file name to tell).
+bool GzipHoldsWarc(std::string_view bytes) {
+  z_stream z{};
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return false;
+  unsigned char out[16];
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(std::min<size_t>(bytes.size(), 1 << 16));
+  z.next_out = out;
+  z.avail_out = sizeof out;
+  const int rc = inflate(&z, Z_NO_FLUSH);
+  const size_t got = sizeof out - z.avail_out;
+  inflateEnd(&z);
+  return (rc == Z_OK || rc == Z_STREAM_END) && got >= 7 &&
+         std::string_view(reinterpret_cast<char*>(out), 7) == "WARC/1.";
 }
 
 }  // namespace
@@ -286,8 +336,11 @@ std::string ParseFieldMap(std::string_view spec, FieldMap* out) {
 
 Kind Sniff(std::string_view bytes, std::string_view path) {
   const std::string p = LowerPath(path);
+  if (utf8::Trim(bytes).empty()) return Kind::kFile;  // extract says it is empty
   if (StartsWith(bytes, "WARC/1.")) return Kind::kWarc;
-  if (StartsWith(bytes, "\x1f\x8b")) return EndsWith(p, ".warc.gz") || EndsWith(p, ".warc") ? Kind::kWarc : Kind::kFile;
+  if (StartsWith(bytes, "\x1f\x8b")) {
+    return EndsWith(p, ".warc.gz") || EndsWith(p, ".warc") || GzipHoldsWarc(bytes) ? Kind::kWarc : Kind::kFile;
+  }
   if (EndsWith(p, ".csv")) return Kind::kCsv;
   if (EndsWith(p, ".tsv")) return Kind::kTsv;
   const std::string_view head = utf8::Trim(bytes.substr(0, 4096));
@@ -298,8 +351,15 @@ Kind Sniff(std::string_view bytes, std::string_view path) {
                                                      rest[0] == ']');
                           }());
   if (EndsWith(p, ".jsonl") || EndsWith(p, ".ndjson")) return Kind::kJsonLines;
-  if (EndsWith(p, ".json") || json_start) return Kind::kJson;
-  if (EndsWith(p, ".sql") || LooksLikeSql(bytes)) return Kind::kSql;
+  if (EndsWith(p, ".json")) return LooksLikeJsonLines(bytes) ? Kind::kJsonLines : Kind::kJson;
+  if (EndsWith(p, ".sql")) return Kind::kSql;
+  // A page, a PDF or a Markdown file is a document whatever it quotes (an
+  // INSERT in a <pre>); a .txt or stdin may be a saved record or dump.
+  for (std::string_view ext : {".html", ".htm", ".shtml", ".md", ".markdown", ".pdf"}) {
+    if (EndsWith(p, ext)) return Kind::kFile;
+  }
+  if (json_start) return LooksLikeJsonLines(bytes) ? Kind::kJsonLines : Kind::kJson;
+  if (LooksLikeSql(bytes)) return Kind::kSql;
   return Kind::kFile;
 }
 
@@ -309,8 +369,8 @@ Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& f
   RawRecords raw;
   switch (out.kind) {
     case Kind::kFile: return out;
-    case Kind::kJson:
-    case Kind::kJsonLines: raw = internal::ReadJson(bytes); break;
+    case Kind::kJson: raw = internal::ReadJson(bytes, false); break;
+    case Kind::kJsonLines: raw = internal::ReadJson(bytes, true); break;
     case Kind::kCsv: raw = internal::ReadDelimited(bytes, ','); break;
     case Kind::kTsv: raw = internal::ReadDelimited(bytes, '\t'); break;
     case Kind::kSql: raw = internal::ReadSql(bytes); break;
@@ -322,7 +382,9 @@ Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& f
   for (RawRecord& r : raw.records) {
     Record rec;
     if (auto bad = MakeRecord(r, out.kind, fields, &rec)) {
-      out.errors.push_back(RecordError{r.ordinal, r.byte_offset, *bad});
+      // A dump holds the CMS's other tables too (users, categories): their
+      // rows are no documents. Elsewhere a record without a body is a fault.
+      (out.kind == Kind::kSql ? out.skipped : out.errors).push_back(RecordError{r.ordinal, r.byte_offset, *bad});
       continue;
     }
     AssignKey(&rec, &seen);

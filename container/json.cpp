@@ -92,12 +92,19 @@ std::string ObjectLine(const Json& o) {
   return line;
 }
 
+// Records nest a few levels (metadata.title); deeper nesting is no record
+// layout, and walking it would recurse without bound.
+constexpr int kMaxDepth = 32;
+
+struct TooDeep {};
+
 // A list as text: one line per item, objects as ObjectLine. A law's
 // articles stored as [{"條號":…,"條文內容":…}, …] read as the law.
-std::string ListText(const Json& a) {
+std::string ListText(const Json& a, int depth) {
+  if (depth > kMaxDepth) throw TooDeep{};
   std::string text;
   for (const Json& item : a) {
-    std::string line = item.is_object() ? ObjectLine(item) : item.is_array() ? ListText(item)
+    std::string line = item.is_object() ? ObjectLine(item) : item.is_array() ? ListText(item, depth + 1)
                        : item.is_null() ? "" : Scalar(item);
     if (line.empty()) continue;
     if (!text.empty()) text += '\n';
@@ -108,14 +115,15 @@ std::string ListText(const Json& a) {
 
 // The fields of a record object: scalars by their path ("metadata.title"),
 // nested objects walked, lists as text.
-void Flatten(const Json& o, const std::string& prefix, std::vector<RawField>* out) {
+void Flatten(const Json& o, const std::string& prefix, int depth, std::vector<RawField>* out) {
+  if (depth > kMaxDepth) throw TooDeep{};
   for (const auto& [k, v] : o.items()) {
     const std::string name = prefix.empty() ? k : prefix + "." + k;
     if (v.is_null()) continue;
     if (v.is_object()) {
-      Flatten(v, name, out);
+      Flatten(v, name, depth + 1, out);
     } else if (v.is_array()) {
-      out->push_back(RawField{name, ListText(v), Origin::kRecordField});
+      out->push_back(RawField{name, ListText(v, depth + 1), Origin::kRecordField});
     } else {
       out->push_back(RawField{name, Scalar(v), Origin::kRecordField});
     }
@@ -132,6 +140,32 @@ bool AllScalars(const Json& a) {
 class Reader {
  public:
   explicit Reader(std::string_view s) : s_(s) {}
+
+  // JSON Lines: each line is one value, so a stray quote or a cut record
+  // costs its own line and the scan never crosses into the next.
+  RawRecords ReadLines() {
+    size_t i = 0;
+    while (i < s_.size()) {
+      size_t eol = s_.find('\n', i);
+      if (eol == std::string_view::npos) eol = s_.size();
+      const std::string_view line = s_.substr(0, eol);
+      const size_t b = SkipSeparators(line, i);
+      if (b < eol) {
+        const size_t e = ValueEnd(line, b);
+        if (e == std::string_view::npos) {
+          Fail(b, "truncated JSON value: the line ends before it closes");
+        } else if (e == b) {
+          Fail(b, "unexpected '" + std::string(1, s_[b]) + "' where a record was expected");
+        } else if (SkipSeparators(line, e) < eol) {
+          Fail(SkipSeparators(line, e), "text after the record on its line");
+        } else {
+          TopValue(b, e);
+        }
+      }
+      i = eol + 1;
+    }
+    return std::move(out_);
+  }
 
   RawRecords Read() {
     size_t i = SkipSeparators(s_, 0);
@@ -195,7 +229,13 @@ class Reader {
     auto parsed = Parse(begin, end);
     if (!parsed) return;
     RawRecord r = Next(begin);
-    Flatten(*parsed, "", &r.fields);
+    try {
+      Flatten(*parsed, "", 0, &r.fields);
+    } catch (const TooDeep&) {
+      out_.errors.push_back(RecordError{r.ordinal, r.byte_offset,
+                                        "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels"});
+      return;
+    }
     out_.records.push_back(std::move(r));
   }
 
@@ -258,6 +298,8 @@ class Reader {
 
 }  // namespace
 
-RawRecords ReadJson(std::string_view bytes) { return Reader(bytes).Read(); }
+RawRecords ReadJson(std::string_view bytes, bool lines) {
+  return lines ? Reader(bytes).ReadLines() : Reader(bytes).Read();
+}
 
 }  // namespace gongwen::container::internal

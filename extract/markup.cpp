@@ -70,11 +70,23 @@ std::optional<std::string> MarkupInText(std::string_view bytes) {
   re2::StringPiece in(bytes.data(), bytes.size());
   re2::StringPiece slash;
   int tags = 0, closing = 0;
-  while (RE2::FindAndConsume(&in, TagRe(), &slash)) {
+  size_t tag_bytes = 0;
+  for (const char* before = in.data(); RE2::FindAndConsume(&in, TagRe(), &slash); before = in.data()) {
     ++tags;
     if (!slash.empty()) ++closing;
+    // The match ends where `in` now starts; it began after `before`.
+    const char* end = in.data();
+    const char* open = end;
+    while (open > before && *(open - 1) != '<') --open;
+    tag_bytes += static_cast<size_t>(end - open) + 1;
   }
   if (tags < 3 || closing < 1) return std::nullopt;
+  // Markup, not a text that mentions a few tags: it starts with a tag, its
+  // tags carry a container's escapes, are many, or are a fifth of it.
+  const std::string_view trimmed = utf8::Trim(bytes);
+  const bool starts_with_tag = !trimmed.empty() && trimmed[0] == '<';
+  const bool escaped = bytes.find("=\\\"") != std::string_view::npos || bytes.find("<\\/") != std::string_view::npos;
+  if (!starts_with_tag && !escaped && tags < 20 && tag_bytes * 5 < bytes.size()) return std::nullopt;
   return std::to_string(tags) + " HTML tags in text";
 }
 

@@ -40,9 +40,10 @@ const RE2& AfterStopRe() {
   return re;
 }
 
-// 第X章 title 第Y条: both start lines.
+// 第X章 title 第Y条: both start lines. A chapter has a title; a citation
+// (《安全生产法》第三章第二十一条、第四章…) has none and follows 》 or 、.
 const RE2& ChapterArticleRe() {
-  static const RE2 re("(第(?:" GW_NUM "|\\d{1,3})[章节])\\s*\\p{Han}{0,16}?\\s*(第(?:" GW_NUM "|\\d{1,3})条)");
+  static const RE2 re("(?:^|[^》、和及或第])(第(?:" GW_NUM "|\\d{1,3})[章节])\\s*\\p{Han}{1,16}?\\s*(第(?:" GW_NUM "|\\d{1,3})条)");
   return re;
 }
 

@@ -41,7 +41,8 @@ struct RawRecords {
 // append them ([…][…] or {…}{…}), and JSON Lines. An object is a record;
 // an array of scalars is one positional record; nested objects and arrays
 // in a record are kept as fields named by their path ("metadata.title").
-RawRecords ReadJson(std::string_view bytes);
+// `lines`: JSON Lines, one value per line (a fault costs only its line).
+RawRecords ReadJson(std::string_view bytes, bool lines);
 
 // CSV (RFC 4180 quoting) or TSV with a header row naming the columns.
 RawRecords ReadDelimited(std::string_view bytes, char separator);

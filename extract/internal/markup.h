@@ -12,7 +12,9 @@ namespace gongwen::extract::internal {
 
 // Why `bytes` should be parsed as HTML ("34 HTML tags in text"), or nothing
 // when it reads as text: at least 3 tags of the elements pages are made of
-// (p, br, div, span, table, …), one of them a closing tag.
+// (p, br, div, span, table, …), one of them a closing tag, and the text
+// starts with a tag, or its tags carry escapes (=\" <\/), or there are 20 or
+// more, or they are a fifth of its bytes. A notice that mentions <p> stays text.
 std::optional<std::string> MarkupInText(std::string_view bytes);
 
 // True when the markup still carries a container's escapes: <\/ or \".

@@ -94,6 +94,23 @@ TEST_CASE("records: an unchanged record of a re-crawled dump is skipped, a chang
   CHECK(third.err.find("0 new, 1 changed, 2 unchanged, 0 failed") != std::string::npos);
   CHECK(Count(db, "SELECT COUNT(*) FROM versions") == 4);
   CHECK(Count(db, "SELECT COUNT(*) FROM policies") == 3);
+
+  // A record added in front: the others are unchanged, and their output
+  // says where they sit now, as a run from scratch would.
+  const std::string added = Line("a0", "某市关于支持青年的通知", kBody1 + std::string("<p>二、其他。</p>"));
+  WriteFile(dump, added + Line("a3", "某市关于支持园区的通知", kBody3) +
+                      Line("a1", "某市关于支持企业的通知", kBody1) + Line("a2", "某市关于支持人才的通知", edited));
+  auto fourth = RunCli(run);
+  REQUIRE(fourth.code == 0);
+  CHECK(fourth.err.find("1 new, 0 changed, 3 unchanged, 0 failed") != std::string::npos);
+  auto recs = Records(out);
+  REQUIRE(recs.size() == 4);
+  CHECK(recs[1]["source"]["record"]["key"] == "a3");
+  CHECK(recs[1]["source"]["record"]["ordinal"] == 2);
+  CHECK(recs[1]["source"]["record"]["byte"] == added.size());
+  auto doc = gongwen::files::Read((out / "docs" / (recs[1]["id"].get<std::string>() + ".json")).string());
+  REQUIRE(doc.ok());
+  CHECK(nlohmann::json::parse(doc.value())["source"]["record"]["ordinal"] == 2);
 }
 
 TEST_CASE("records: --files-from lists inputs (lines or NUL-separated), --exclude leaves some out") {

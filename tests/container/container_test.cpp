@@ -78,6 +78,21 @@ TEST_CASE("container: a record without a body is a located error; --fields names
   CHECK(ParseFieldMap("body", &fields).find("ROLE=NAME") != std::string::npos);
 }
 
+TEST_CASE("container: nested names yield to the record's own; --fields wins over the table") {
+  const std::string in =
+      R"({"site": {"name": "某市人民政府门户网站", "url": "http://www.x.gov.cn/"}, "title": "关于某事的通知",)"
+      R"( "url": "http://www.x.gov.cn/art/1.html", "html": "<p>一、甲。</p><p>二、乙。</p><p>三、丙。</p>", "article_body": "<p>正文</p>"})";
+  Unpacked u = Unpack(in, "a.json");
+  REQUIRE(u.records.size() == 1);
+  CHECK(StatedOf(u.records[0], Role::kTitle) == "关于某事的通知");
+  CHECK(u.records[0].key == "http://www.x.gov.cn/art/1.html");
+  FieldMap fields;
+  REQUIRE(ParseFieldMap("body=article_body", &fields).empty());
+  u = Unpack(in, "a.json", fields);
+  REQUIRE(u.records.size() == 1);
+  CHECK(u.records[0].body_field == "article_body");
+}
+
 TEST_CASE("container: the hash covers what the output depends on, not the record's place") {
   Unpacked a = Unpack("{\"id\": 1, \"content\": \"正文\", \"crawled_at\": \"2026-01-01\"}", "a.json");
   Unpacked b = Unpack("\n\n{\"id\": 1, \"content\": \"正文\", \"crawled_at\": \"2026-02-01\"}", "a.json");

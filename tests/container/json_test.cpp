@@ -11,6 +11,7 @@
 namespace {
 
 using gongwen::testing::Field;
+using gongwen::testing::Offset;
 
 using gongwen::container::internal::RawRecord;
 using gongwen::container::internal::RawRecords;
@@ -22,7 +23,7 @@ TEST_CASE("container: json one object with nested metadata, as the 广安 crawle
   const std::string in =
       R"({"metadata": {"title": "关于印发某办法的通知", "publish_date": "2023-11-13", "url": "https://x.gov.cn/a.html"},)"
       R"( "content": "各县（市、区）人民政府：<p>一、总则<\/p>", "T_qa_pairs": {}})";
-  RawRecords r = ReadJson(in);
+  RawRecords r = ReadJson(in, false);
   REQUIRE(r.records.size() == 1);
   CHECK(r.errors.empty());
   CHECK(Field(r.records[0], "metadata.title") == "关于印发某办法的通知");
@@ -37,7 +38,7 @@ TEST_CASE("container: json arrays appended without separators, positional values
   // The customs crawler appends [type, category, number, issuer, date, date, status, remark, content].
   const std::string a = R"(["海关规范性文件", "公告〔2023〕127号", "2023-10-08", "正文一"])";
   const std::string b = R"(["海关规范性文件", "公告〔2024〕10号", "2024-01-02", "正文二"])";
-  RawRecords r = ReadJson(a + b);
+  RawRecords r = ReadJson(a + b, false);
   REQUIRE(r.records.size() == 2);
   CHECK(r.records[0].positional);
   CHECK(Field(r.records[1], "2") == "公告〔2024〕10号");
@@ -49,7 +50,7 @@ TEST_CASE("container: json array of objects; a list of article objects reads as 
       R"([{"法規名稱": "溫泉法", "法規內容": [{"編章節": "第 一 章 總則"}, {"條號": "第 1 條", "條文內容": "為保育溫泉。"}]},)"
       "\n"
       R"( {"法規名稱": "其他法", "法規內容": []}])";
-  RawRecords r = ReadJson(in);
+  RawRecords r = ReadJson(in, false);
   REQUIRE(r.records.size() == 2);
   CHECK(Field(r.records[0], "法規內容") == "第 一 章 總則\n第 1 條 為保育溫泉。");
   CHECK(Field(r.records[1], "法規名稱") == "其他法");
@@ -61,7 +62,7 @@ TEST_CASE("container: json lines with a broken line in the middle") {
   const std::string l2 = R"({"id": 2, "html": "<p>乙</p>" "title": "x"})";  // missing comma
   const std::string l3 = R"({"id": 3, "html": "<p>丙</p>"})";
   const std::string in = l1 + "\n" + l2 + "\n" + l3 + "\n";
-  RawRecords r = ReadJson(in);
+  RawRecords r = ReadJson(in, false);
   REQUIRE(r.records.size() == 2);
   CHECK(Field(r.records[0], "id") == "1");
   CHECK(Field(r.records[1], "id") == "3");
@@ -79,7 +80,7 @@ TEST_CASE("container: json lines with a broken line in the middle") {
 TEST_CASE("container: json truncated at the end keeps the records before it") {
   const std::string l1 = R"({"id": "a", "content": "正文"})";
   const std::string in = l1 + "\n" + R"({"id": "b", "content": "正)";
-  RawRecords r = ReadJson(in);
+  RawRecords r = ReadJson(in, false);
   REQUIRE(r.records.size() == 1);
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].byte_offset == static_cast<int64_t>(l1.size() + 1));
@@ -88,7 +89,7 @@ TEST_CASE("container: json truncated at the end keeps the records before it") {
 
 TEST_CASE("container: json a truncated record inside JSON Lines resynchronises on the next line") {
   const std::string in = "{\"id\": \"a\", \"content\": \"x\n{\"id\": \"b\", \"content\": \"正文\"}\n";
-  RawRecords r = ReadJson(in);
+  RawRecords r = ReadJson(in, false);
   // The first line never closes its string; the scan stops at the next line
   // that starts a record.
   REQUIRE(r.errors.size() >= 1);
@@ -98,7 +99,40 @@ TEST_CASE("container: json a truncated record inside JSON Lines resynchronises o
 TEST_CASE("container: json scalars and garbage are errors, never crashes") {
   for (const std::string in : {"42", "\"x\"", "}{", "[1, {\"a\": 1}]", "{\"a\": [}", "[[[[", "\xEF\xBB\xBF{\"a\":1}"}) {
     CAPTURE(in);
-    RawRecords r = ReadJson(in);
+    RawRecords r = ReadJson(in, false);
     CHECK(r.records.size() + r.errors.size() >= 1);
   }
+}
+
+TEST_CASE("container: json lines, a stray quote costs its own line, never the next") {
+  const std::string l1 = R"({"id": 1, "content": "甲"})";
+  const std::string l2 = R"({"id": 2, "title": "bad"quote", "content": "乙"})";
+  const std::string l3 = R"({"id": 3, "content": "丙"})";
+  const std::string l4 = R"({"id": 4, "title": "bad"quote", "content": "丁"})";
+  const std::string l5 = R"({"id": 5, "content": "戊")";  // cut
+  const std::string in = l1 + "\n" + l2 + "\n" + l3 + "\n" + l4 + "\n" + l5 + "\n";
+  RawRecords r = ReadJson(in, true);
+  REQUIRE(r.records.size() == 2);
+  CHECK(Field(r.records[0], "id") == "1");
+  CHECK(Field(r.records[1], "id") == "3");
+  CHECK(r.records[1].ordinal == 3);
+  REQUIRE(r.errors.size() == 3);
+  CHECK(r.errors[0].ordinal == 2);
+  CHECK(r.errors[1].ordinal == 4);
+  CHECK(r.errors[2].ordinal == 5);
+  CHECK(r.errors[2].byte_offset == Offset(in, l5));
+}
+
+TEST_CASE("container: json nested past any record layout is an error of its record, not a crash") {
+  const int n = 20000;
+  std::string deep = "{\"content\": \"x\", \"a\": ";
+  for (int i = 0; i < n; ++i) deep += "{\"a\": ";
+  deep += "1";
+  for (int i = 0; i < n; ++i) deep += "}";
+  deep += "}";
+  RawRecords r = ReadJson(deep + "\n{\"content\": \"y\"}\n", true);
+  REQUIRE(r.records.size() == 1);
+  CHECK(Field(r.records[0], "content") == "y");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message.find("nested deeper") != std::string::npos);
 }

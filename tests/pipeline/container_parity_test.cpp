@@ -163,6 +163,16 @@ TEST_CASE("container parity: a .txt holding a CMS field's escaped HTML is parsed
   CHECK(p.value().clauses.size() == 2);
 }
 
+TEST_CASE("container parity: a notice that mentions a few tags stays text") {
+  const std::string txt =
+      "关于规范政府网站页面代码的通知\n各区人民政府：\n一、正文段落使用<p>标签开始，以</p>结束，换行使用<br>。\n"
+      "二、标题使用<h1>标签，表格使用<table>标签。\n";
+  auto p = ThePipeline().Process(txt, "notice.txt");
+  REQUIRE(p.ok());
+  CHECK(p.value().source.format == "text");
+  CHECK(p.value().clauses.size() == 2);
+}
+
 TEST_CASE("container parity: a record of values without names gives its 文号 and issuer by their shape") {
   // [type, category, number, issuer, issued, effective, status, remark, content], as customs crawlers write.
   const std::string body =
