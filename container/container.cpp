@@ -204,9 +204,9 @@ std::optional<std::string> MakeRecord(RawRecord& raw, Kind kind, const FieldMap&
   return std::nullopt;
 }
 
-// The record's key: its id, else its URL, else its ordinal; a key seen
-// before in the file gets "@ordinal".
-void AssignKey(Record* r, std::set<std::string>* seen) {
+// The record's key: its id, else its URL, else its ordinal, after its SQL
+// table ("news_2024:17"); a key seen before in the file gets "@ordinal".
+void AssignKey(Record* r, const std::string& table, std::set<std::string>* seen) {
   auto first = [&](Role role) -> std::string {
     for (const Stated& s : r->stated) {
       if (s.role == role) return s.value;
@@ -216,6 +216,7 @@ void AssignKey(Record* r, std::set<std::string>* seen) {
   std::string key = first(Role::kId);
   if (key.empty()) key = first(Role::kUrl);
   if (key.empty()) key = std::to_string(r->ordinal);
+  if (!table.empty()) key = table + ":" + key;
   if (!seen->insert(key).second) {
     key += "@" + std::to_string(r->ordinal);
     seen->insert(key);
@@ -387,7 +388,7 @@ Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& f
       (out.kind == Kind::kSql ? out.skipped : out.errors).push_back(RecordError{r.ordinal, r.byte_offset, *bad});
       continue;
     }
-    AssignKey(&rec, &seen);
+    AssignKey(&rec, r.table, &seen);
     out.records.push_back(std::move(rec));
   }
   // Errors and records in file order, as the run reports them.

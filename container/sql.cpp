@@ -474,6 +474,7 @@ class SqlReader {
     char quote = 0;
     std::vector<std::string> columns;
     if (!ReadName(&table, &quote)) return BrokenInsert(start, "no table name");
+    table_ = table;
     escapes_ = StringEscapes(quote);
     SkipSpace();
     if (At('(') && !ReadColumnList(&columns)) return BrokenInsert(start, "unreadable column list");
@@ -712,6 +713,7 @@ class SqlReader {
     record.ordinal = ordinal;
     record.byte_offset = static_cast<int64_t>(offset);
     record.positional = columns.empty();
+    record.table = table_;
     for (size_t i = 0; i < values.size(); ++i) {
       if (values[i].null) continue;  // NULL: no value, so no field
       std::string name = columns.empty() ? std::to_string(i + 1) : columns[i];
@@ -730,6 +732,7 @@ class SqlReader {
     std::vector<std::string> columns;
     SkipSpace();
     const bool named = ReadName(&table, &quote);
+    table_ = named ? table : "";
     SkipSpace();
     const bool listed = named && (!At('(') || ReadColumnList(&columns));
     SkipSpace();
@@ -819,6 +822,7 @@ class SqlReader {
   size_t n_;
   size_t pos_ = 0;
   RawRecords out_;
+  std::string table_;  // of the statement being read: records carry it
   int64_t ordinal_ = 0;  // tuples and COPY rows so far, broken ones too
   std::string delimiter_ = ";";
   Flavor flavor_ = Flavor::kUnknown;

@@ -29,6 +29,9 @@ struct RawRecord {
   // The values have no names (a JSON array of strings): roles come from
   // their shapes.
   bool positional = false;
+  // SQL: the table the row was inserted into (a dump holds several; ids
+  // repeat across them).
+  std::string table;
 };
 
 struct RawRecords {

@@ -103,3 +103,19 @@ TEST_CASE("container: the hash covers what the output depends on, not the record
   CHECK(a.records[0].sha256 == b.records[0].sha256);
   CHECK(a.records[0].sha256 != c.records[0].sha256);
 }
+
+TEST_CASE("container: an SQL dump's keys carry the table; tables with no body are passed over") {
+  const std::string dump =
+      "-- MySQL dump 10.13\n"
+      "INSERT INTO `users` (`id`, `name`) VALUES (1,'admin'),(2,'editor');\n"
+      "INSERT INTO `news_2023` (`id`, `title`, `content`) VALUES (1,'甲通知','<p>一、甲。</p>'),(2,'乙通知','<p>一、乙。</p>');\n"
+      "INSERT INTO `news_2024` (`id`, `title`, `content`) VALUES (1,'丙通知','<p>一、丙。</p>');\n";
+  Unpacked u = Unpack(dump, "cms.sql");
+  CHECK(u.kind == Kind::kSql);
+  CHECK(u.errors.empty());
+  CHECK(u.skipped.size() == 2);
+  REQUIRE(u.records.size() == 3);
+  CHECK(u.records[0].key == "news_2023:1");
+  CHECK(u.records[1].key == "news_2023:2");
+  CHECK(u.records[2].key == "news_2024:1");
+}
