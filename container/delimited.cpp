@@ -17,6 +17,13 @@
 //
 // Rows are lines; a line holding only spaces is no row. A row with more or
 // fewer fields than the header is reported and skipped, the others are kept.
+//
+// A quoted field may run over several lines (HTML bodies do). When it does
+// and its row then lacks the header's field count, or text follows its
+// closing quote (it closed on another field's opening quote), or the quote
+// never closes, the quote was a stray one: the row is reported where the
+// quote opened and reading resumes on the line after the row's first, so a
+// bad row costs only itself rather than pairing quotes across the file.
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,6 +44,11 @@ struct Cell {
 struct Row {
   size_t offset = 0;  // where the row starts in the file
   std::vector<Cell> cells;
+  // The opening quote of the first quoted field running past the row's
+  // first line (npos: none), and whether text follows the closing quote of
+  // such a field.
+  size_t span_quote = std::string_view::npos;
+  bool loose_close = false;
 };
 
 enum class Step { kRow, kBlank, kEnd, kUnterminated };
@@ -97,6 +109,8 @@ class RowReader {
     if (pos_ >= bytes_.size()) return Step::kEnd;
     row->offset = pos_;
     row->cells.clear();
+    row->span_quote = std::string_view::npos;
+    row->loose_close = false;
     if (SkipBlankLine()) return Step::kBlank;
     for (;;) {
       Cell cell;
@@ -106,7 +120,7 @@ class RowReader {
         pos_ = end;
       } else if (At('"')) {
         *quote_at = pos_;
-        if (!ReadQuoted(&cell)) return Step::kUnterminated;
+        if (!ReadQuoted(&cell, row)) return Step::kUnterminated;
       } else {
         AppendPlain(&cell);
       }
@@ -118,6 +132,12 @@ class RowReader {
       SkipRowEnd();
       return Step::kRow;
     }
+  }
+
+  // Moves the cursor to the line after the one holding `offset`.
+  void ResumeAfterLine(size_t offset) {
+    const size_t lf = bytes_.find('\n', offset);
+    pos_ = lf == std::string_view::npos ? bytes_.size() : lf + 1;
   }
 
  private:
@@ -159,7 +179,8 @@ class RowReader {
   }
 
   // "…" with "" for a quote; false when the closing quote never comes.
-  bool ReadQuoted(Cell* cell) {
+  bool ReadQuoted(Cell* cell, Row* row) {
+    const size_t open = pos_;
     ++pos_;
     for (;;) {
       const size_t quote = bytes_.find('"', pos_);
@@ -170,8 +191,17 @@ class RowReader {
       cell->value.push_back('"');
       ++pos_;
     }
+    NoteSpan(open, row);
     AppendPlain(cell);  // text after the closing quote, if a writer left any
     return true;
+  }
+
+  // Called with the cursor after the closing quote of the field quoted at
+  // `open`: notes on *row whether the field ran past a line end.
+  void NoteSpan(size_t open, Row* row) const {
+    if (bytes_.substr(open, pos_ - open).find('\n') == std::string_view::npos) return;
+    if (row->span_quote == std::string_view::npos) row->span_quote = open;
+    if (FieldEnd(pos_) != pos_) row->loose_close = true;
   }
 
   std::string_view bytes_;
@@ -217,6 +247,14 @@ RawRecord ToRecord(int64_t ordinal, Row* row, const std::vector<std::string>& he
   return record;
 }
 
+// A row whose quoted field ran over lines and then did not fit: the quote
+// was a stray one that paired with a later quote or none.
+bool StrayQuote(Step step, const Row& row, size_t header_size) {
+  if (step == Step::kUnterminated) return true;
+  if (row.span_quote == std::string_view::npos) return false;
+  return row.loose_close || row.cells.size() != header_size;
+}
+
 void ReadRows(RowReader* reader, const std::vector<std::string>& header, RawRecords* out) {
   Row row;
   size_t quote_at = 0;
@@ -226,11 +264,12 @@ void ReadRows(RowReader* reader, const std::vector<std::string>& header, RawReco
     if (step == Step::kEnd) return;
     if (step == Step::kBlank) continue;
     ++ordinal;
-    if (step == Step::kUnterminated) {
-      // Everything after the quote was read as its text: nothing is left to resume at.
-      out->errors.push_back({ordinal, static_cast<int64_t>(quote_at),
-                             "unterminated quoted field: it runs to the end of the file"});
-      return;
+    if (StrayQuote(step, row, header.size())) {
+      const size_t quote = row.span_quote != std::string_view::npos ? row.span_quote : quote_at;
+      out->errors.push_back({ordinal, static_cast<int64_t>(quote),
+                             "unterminated quote in row " + std::to_string(ordinal)});
+      reader->ResumeAfterLine(row.offset);
+      continue;
     }
     if (row.cells.size() != header.size()) {
       out->errors.push_back({ordinal, static_cast<int64_t>(row.offset),
