@@ -198,6 +198,9 @@ std::optional<std::string> MakeRecord(RawRecord& raw, Kind kind, const FieldMap&
     if (v.empty()) continue;
     out->stated.push_back(Stated{roles[i], std::move(v), raw.fields[i].origin, raw.fields[i].name});
   }
+  for (const Stated& s : out->stated) {
+    if (s.role == Role::kCharset && out->charset.empty()) out->charset = s.value;
+  }
   std::stable_sort(out->stated.begin(), out->stated.end(),
                    [](const Stated& a, const Stated& b) { return Depth(a.name) < Depth(b.name); });
   out->sha256 = RecordHash(*out);
@@ -244,6 +247,19 @@ bool LooksLikeSql(std::string_view bytes) {
     if (head.find(cue) != std::string_view::npos) return true;
   }
   return StartsWith(utf8::Trim(head), "INSERT INTO ");
+}
+
+bool IsUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = 0;
+    if (utf8::Decode(s, i, &len) == 0xFFFD && len == 1) return false;
+    i += len;
+  }
+  return true;
 }
 
 // The first two lines each a whole object: JSON Lines.
@@ -380,8 +396,10 @@ Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& f
   out.errors = std::move(raw.errors);
   out.skipped = std::move(raw.skipped);
   std::set<std::string> seen;
+  const bool utf8_file = out.kind != Kind::kWarc && IsUtf8(bytes);
   for (RawRecord& r : raw.records) {
     Record rec;
+    if (utf8_file) rec.charset = "utf-8";
     if (auto bad = MakeRecord(r, out.kind, fields, &rec)) {
       // A dump holds the CMS's other tables too (users, categories): their
       // rows are no documents. Elsewhere a record without a body is a fault.

@@ -74,6 +74,12 @@ struct Record {
   std::string body_field;  // the field (or "payload") it came from
   // A hint for extract: "html" when the body is markup, "" to sniff.
   std::string body_format;
+  // The body's charset as the container knows it, outranking the page's
+  // <meta charset>: utf-8 for JSON strings and for CSV/SQL files that are
+  // UTF-8 throughout (a page stored in a dump keeps its old <meta
+  // charset=gbk>), a WARC response's HTTP charset, else a charset field;
+  // "" when unknown.
+  std::string charset;
   std::vector<Stated> stated;  // title, url, date, charset, … in field order
   // SHA-256 over what the record's output depends on (body and stated
   // values), not the whole record: a WARC record fetched again on another

@@ -266,7 +266,8 @@ class Reader {
       int64_t at = static_cast<int64_t>(begin);
       std::string why = "invalid JSON";
       try {
-        (void)Json::parse(s_.substr(begin, end - begin));
+        const Json again = Json::parse(s_.substr(begin, end - begin));
+        static_cast<void>(again);
       } catch (const Json::parse_error& e) {
         at += static_cast<int64_t>(e.byte) - 1;
         why = e.what();

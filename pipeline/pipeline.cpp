@@ -55,16 +55,8 @@ RecordInput FromRecord(const container::Record& record, container::Kind kind) {
                                 record.byte_offset, record.body_field};
   in.format_hint = record.body_format;
   in.sha256 = record.sha256;
-  // A JSON string is Unicode, whatever <meta charset> the page it was cut
-  // from declares.
-  if (kind == container::Kind::kJson || kind == container::Kind::kJsonLines) in.charset = "utf-8";
+  if (!record.charset.empty()) in.charset = record.charset;
   for (const container::Stated& s : record.stated) {
-    // JSON strings are text already; a charset field describes the page
-    // they were cut from, not them.
-    if (s.role == container::Role::kCharset && kind != container::Kind::kJson &&
-        kind != container::Kind::kJsonLines && !in.charset) {
-      in.charset = s.value;
-    }
     const std::string field = FieldOfRole(s.role);
     if (field.empty()) continue;
     if (field == "url" && !in.url) in.url = s.value;
