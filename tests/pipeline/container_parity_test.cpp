@@ -108,6 +108,8 @@ TEST_CASE("container parity: html file, JSON Lines, CSV, SQL and WARC give the s
   const std::string csv = "id,url,html\n000," + std::string(kUrl) + "," + CsvQuote(page) + "\n";
   const std::string sql = "-- MySQL dump 10.13\nINSERT INTO `news` (`id`, `url`, `html`) VALUES (1," +
                           SqlQuote(kUrl) + "," + SqlQuote(page) + ");\n";
+  // A UTF-8 export of the GBK page: its <meta charset=gbk> no longer holds.
+  const std::string csv_utf8 = "id,url,html\n000," + std::string(kUrl) + "," + CsvQuote(utf8.value().text) + "\n";
   const std::string warc = WarcResponse(kUrl, page);  // Content-Type: text/html; charset=GBK
 
   using gongwen::container::Kind;
@@ -118,6 +120,7 @@ TEST_CASE("container parity: html file, JSON Lines, CSV, SQL and WARC give the s
     Kind kind;
   };
   for (const Case& c : {Case{"jsonl", jsonl, "crawl.jsonl", Kind::kJsonLines}, Case{"csv", csv, "crawl.csv", Kind::kCsv},
+                        Case{"csv in utf-8", csv_utf8, "export.csv", Kind::kCsv},
                         Case{"sql", sql, "dump.sql", Kind::kSql}, Case{"warc", warc, "crawl.warc", Kind::kWarc}}) {
     CAPTURE(c.name);
     const Policy p = FromContainer(c.bytes, c.path, c.kind);
