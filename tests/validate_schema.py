@@ -14,7 +14,10 @@ validator = jsonschema.Draft7Validator(schema)
 problems, records = [], 0
 for name in sys.argv[1:]:
     path = pathlib.Path(name)
-    lines = path.read_text(encoding="utf-8").splitlines() if path.suffix == ".jsonl" else [path.read_text(encoding="utf-8")]
+    body = path.read_text(encoding="utf-8")
+    # JSON Lines: a .jsonl, or an expected output of a container sample
+    # (gongwen extract prints a line per record).
+    lines = body.splitlines() if path.suffix == ".jsonl" or body.startswith('{"schema"') else [body]
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
