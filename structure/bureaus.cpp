@@ -160,6 +160,9 @@ void AddMentions(const std::string& text, size_t begin, size_t end, const utf8::
 bool LooksLikeOrganisation(std::string_view name) {
   // Drop a trailing parenthetical alias: 海州区政府(高新区管委会).
   std::string n(name);
+  // (以下简称银行): a definition of a short name, not a unit at work.
+  static const RE2 kDefinition(R"(^(?:以下简称|以下称|下称|简称))");
+  if (RE2::PartialMatch(n, kDefinition)) return false;
   static const RE2 kAlias(R"([(（][^()（）]*[)）]$)");
   RE2::Replace(&n, kAlias, "");
   static const RE2 kOrg(
@@ -336,6 +339,58 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
     }
   }
   return refs;
+}
+
+// Whether the bracket that closes just before `close` opened right after a
+// sentence end (。（市科技局负责）支持…): a bracket of its own, not one inside
+// running text (企业技术中心(工业设计中心)的企业).
+bool StandsAlone(const std::string& text, size_t begin, size_t close) {
+  for (size_t i = close; i > begin;) {
+    i = utf8::PrevStart(text, i);
+    int len = 0;
+    const char32_t c = utf8::Decode(text, i, &len);
+    if (IsClose(c) && i + len < close) return false;  // nested: not this simple form
+    if (!IsOpen(c)) continue;
+    if (i == begin) return true;
+    const char32_t before = utf8::Decode(text, utf8::PrevStart(text, i), &len);
+    return before == U'。' || before == U'；' || before == U';' || before == U'\n';
+  }
+  return false;
+}
+
+// Real clauses carry an attribution per paragraph or sentence, not only at
+// their end: "…推进。（市科技局负责）…落实。（市财政局负责）". Every place a
+// bracket closes before a sentence end, a line end or the clause end (or
+// stands alone between sentences) is tried; each attribution counts once.
+std::vector<BureauRef> FindAttributions(const std::string& text, size_t begin, size_t end,
+                                        const utf8::CodePointIndex& cps) {
+  std::vector<size_t> ends;
+  for (size_t i = begin; i < end;) {
+    int len = 0;
+    const char32_t c = utf8::Decode(text, i, &len);
+    i += len;
+    if (i >= end) break;
+    if (c == U'\n') {
+      ends.push_back(i - len);
+    } else if (IsClose(c)) {
+      const char32_t next = utf8::Decode(text, i, &len);
+      if (next == U'。' || next == U'；' || next == U';' || next == U'\n' ||
+          (utf8::IsHan(next) && StandsAlone(text, begin, i - len))) {
+        ends.push_back(i);
+      }
+    }
+  }
+  ends.push_back(end);
+  std::vector<BureauRef> out;
+  int64_t covered = -1;  // code point where the last attribution found ends
+  for (size_t e : ends) {
+    for (BureauRef& ref : FindAttribution(text, begin, e, cps)) {
+      if (ref.span.begin < covered) continue;  // found again from a later end
+      covered = ref.span.end;
+      out.push_back(std::move(ref));
+    }
+  }
+  return out;
 }
 
 }  // namespace gongwen::structure::internal

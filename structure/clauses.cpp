@@ -303,7 +303,7 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
     }
     c.span = Span{Cp(cps, own_begin), Cp(cps, own_end)};
     c.amounts = FindAmounts(text, own_begin + m.text.size(), own_end, cps);
-    c.bureaus = FindAttribution(text, own_begin, own_end, cps);
+    c.bureaus = FindAttributions(text, own_begin, own_end, cps);
     AddMentions(text, own_begin, own_end, cps, &c.bureaus);
     clauses.push_back(std::move(c));
   }

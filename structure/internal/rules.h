@@ -68,6 +68,10 @@ void AddMentions(const std::string& text, size_t begin, size_t end, const utf8::
 // (市科技局、市财政局) / 〔…〕 / (责任单位:…). Empty when there is none.
 std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, size_t end,
                                        const utf8::CodePointIndex& cps);
+// Every attribution in a clause's own text [begin, end): the trailing one and
+// those that close a paragraph or a sentence inside it, in order.
+std::vector<BureauRef> FindAttributions(const std::string& text, size_t begin, size_t end,
+                                        const utf8::CodePointIndex& cps);
 
 // ---- clauses.cpp ----
 struct ClauseMarker {

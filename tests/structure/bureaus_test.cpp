@@ -285,3 +285,22 @@ TEST_CASE("AddMentions: bureaus named in running text are mentioned, not respons
   CHECK(responsible == std::vector<std::string>{"市财政局", "市科技局"});
   CHECK(refs[0].canonical == std::optional<std::string>("市审计局"));
 }
+
+TEST_CASE("FindAttributions: one attribution per paragraph or sentence, each counted once") {
+  using gongwen::structure::internal::FindAttributions;
+  const std::string text =
+      "（三）加强人才保障。对引进的高层次人才给予安家补贴。（市人社局、市财政局负责）"
+      "支持企业建设研发机构。（牵头单位：市科技局；配合单位：市教育局）\n"
+      "完善金融服务（以下简称金融服务）。由市委金融办负责。";
+  gongwen::utf8::CodePointIndex cps(text);
+  const auto refs = FindAttributions(text, 0, text.size(), cps);
+  std::vector<std::string> names;
+  for (const auto& r : refs) names.push_back(r.name);
+  CHECK(names == std::vector<std::string>{"市人社局", "市财政局", "市科技局", "市教育局", "市委金融办"});
+  CHECK(refs[2].duty == std::optional<std::string>("lead"));
+  CHECK(refs[3].duty == std::optional<std::string>("cooperating"));
+  // A clause with only its closing attribution gives just that one.
+  const std::string one = "推进数据共享（市数据局负责）。";
+  gongwen::utf8::CodePointIndex cps1(one);
+  CHECK(FindAttributions(one, 0, one.size(), cps1).size() == 1);
+}
