@@ -326,11 +326,18 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
     }
   }
 
+  // Under a label (责任单位：…) the list is an attribution for sure: an entry
+  // that does not look like a unit costs that entry. Without one, a single
+  // non-unit says the brackets hold something else: (一、二类).
+  const bool labelled = sections.size() > 1 || sections.front().b > 0;
   std::vector<BureauRef> refs;
   for (const Section& sec : sections) {
     std::string_view part = list.substr(sec.b, sec.e - sec.b);
     for (const NamePiece& p : SplitBureauList(part)) {
-      if (!LooksLikeOrganisation(p.name)) return out;  // one non-unit: not an attribution
+      if (!LooksLikeOrganisation(p.name)) {
+        if (labelled) continue;
+        return out;
+      }
       size_t abs_b = begin + list_begin + sec.b + p.begin;
       size_t abs_e = begin + list_begin + sec.b + p.end;
       BureauRef ref{p.name, CanonicalBureau(p.name), "responsible", p.duty ? p.duty : sec.duty,

@@ -304,3 +304,12 @@ TEST_CASE("FindAttributions: one attribution per paragraph or sentence, each cou
   gongwen::utf8::CodePointIndex cps1(one);
   CHECK(FindAttributions(one, 0, one.size(), cps1).size() == 1);
 }
+
+TEST_CASE("FindAttribution: under a label, an entry that is no unit costs that entry, not the list") {
+  const std::string text = "加快项目建设。〔牵头单位：市商务局，责任单位：各县（市、区）人民政府，高新片区、临港园区管委会〕";
+  std::vector<std::string> names;
+  for (const auto& r : Attribution(text)) names.push_back(r.name);
+  CHECK(names == std::vector<std::string>{"市商务局", "各县（市、区）人民政府", "临港园区管委会"});
+  // Without a label, one non-unit says the brackets hold no attribution.
+  CHECK(Attribution("对一、二类（甲类、乙类）").empty());
+}
