@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/internal/front_matter.h"
 #include "extract/internal/markup.h"
 
 namespace gongwen::extract {
@@ -77,8 +78,10 @@ Format SniffFormat(std::string_view bytes, std::string_view path) {
   return LooksLikeMarkdown(bytes) ? Format::kMarkdown : Format::kText;
 }
 
-Result<Extracted> Extract(std::string_view bytes, const Options& options) {
-  if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty input"};
+namespace {
+
+// The extractor SniffFormat picks, markup in text first.
+Result<Extracted> ExtractByFormat(std::string_view bytes, const Options& options) {
   Format format = SniffFormat(bytes, options.path);
   // Markdown may carry a few inline tags (<br> in tables) and stays
   // Markdown unless the container says otherwise.
@@ -98,6 +101,23 @@ Result<Extracted> Extract(std::string_view bytes, const Options& options) {
                    static_cast<int64_t>(bytes.substr(0, 8192).find('\0'))};
   }
   return Error{ErrorCode::kInternal, "unreachable"};
+}
+
+}  // namespace
+
+Result<Extracted> Extract(std::string_view bytes, const Options& options) {
+  if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty input"};
+  internal::FrontMatter fm = internal::SplitFrontMatter(bytes);
+  if (fm.length == 0) return ExtractByFormat(bytes, options);
+  // The block is blanked, not cut, so offsets into the input stay true.
+  std::string blanked(bytes);
+  for (size_t i = 0; i < fm.length; ++i) {
+    if (blanked[i] != '\n') blanked[i] = ' ';
+  }
+  auto ex = ExtractByFormat(blanked, options);
+  if (!ex.ok()) return ex;
+  for (StatedValue& v : fm.stated) ex.value().stated.push_back(std::move(v));
+  return ex;
 }
 
 }  // namespace gongwen::extract

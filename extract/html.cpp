@@ -681,6 +681,49 @@ std::optional<std::string> MetaCharset(std::string_view bytes) {
 
 }  // namespace
 
+namespace {
+
+// libxml2 parses HTML 4: a page that opens with <style> and then uses
+// HTML5 elements (<article>, <header>, <section>) gets them put inside
+// <head>, where no text is read. An HTML5 parser ends the head at the first
+// element that does not belong there; so does this, by moving such elements
+// (and what follows them in <head>) to the start of <body>.
+void MoveContentOutOfHead(xmlDoc* doc) {
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return;
+  xmlNode* head = nullptr;
+  xmlNode* body = nullptr;
+  for (xmlNode* c = root->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    const std::string tag = Name(c);
+    if (tag == "head" && head == nullptr) head = c;
+    if (tag == "body" && body == nullptr) body = c;
+  }
+  if (head == nullptr) return;
+  static const std::set<std::string> kHeadTags = {"title", "meta", "link", "style", "script", "base", "noscript",
+                                                  "template"};
+  xmlNode* first = head->children;
+  while (first != nullptr && (first->type != XML_ELEMENT_NODE || kHeadTags.count(Name(first)) > 0)) {
+    first = first->next;
+  }
+  if (first == nullptr) return;
+  if (body == nullptr) body = xmlNewChild(root, nullptr, reinterpret_cast<const xmlChar*>("body"), nullptr);
+  if (body == nullptr) return;
+  xmlNode* anchor = body->children;
+  for (xmlNode* n = first; n != nullptr;) {
+    xmlNode* next = n->next;
+    xmlUnlinkNode(n);
+    if (anchor != nullptr) {
+      xmlAddPrevSibling(anchor, n);
+    } else {
+      xmlAddChild(body, n);
+    }
+    n = next;
+  }
+}
+
+}  // namespace
+
 Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
   // Decoding: BOM, the caller's (HTTP) charset, <meta charset>, then the bytes.
   std::optional<std::string> declared = options.declared_charset;
@@ -726,6 +769,7 @@ Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
             ": elements nested deeper than 256 levels; their content was not read",
         std::nullopt});
   }
+  MoveContentOutOfHead(doc.get());
   PageReader reader(doc.get(), &ex, options.url);
   reader.Read();
   if (ex.blocks.empty()) {

@@ -75,10 +75,12 @@ enum class ValueFrom {
   kRecordField,  // a field of the crawl record (JSON key, CSV/SQL column)
   kHttpHeader,   // an HTTP response header (WARC)
   kWarcHeader,   // a WARC record header
+  kFrontMatter,  // the YAML front matter of a static-site page or Markdown file
   kTitle,        // read from the document's title (an issuer with no signature)
   kComputed,     // counted from other values (an end date from 有效期3年)
 };
-// text | page_table | record_field | http_header | warc_header | title | computed
+// text | page_table | record_field | http_header | warc_header | front_matter |
+// title | computed
 const char* ValueFromName(ValueFrom from);
 
 // A value the document's container states about it, to fill metadata the
@@ -285,6 +287,7 @@ inline const char* ValueFromName(ValueFrom from) {
     case ValueFrom::kRecordField: return "record_field";
     case ValueFrom::kHttpHeader: return "http_header";
     case ValueFrom::kWarcHeader: return "warc_header";
+    case ValueFrom::kFrontMatter: return "front_matter";
     case ValueFrom::kTitle: return "title";
     case ValueFrom::kComputed: return "computed";
   }

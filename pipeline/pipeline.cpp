@@ -82,7 +82,7 @@ Result<Policy> Pipeline::Process(std::string_view bytes, const std::string& path
     if (record) {
       ex.source.record = record->where;
       if (record->url) ex.source.url = record->url;
-      ex.stated = record->stated;
+      ex.stated.insert(ex.stated.end(), record->stated.begin(), record->stated.end());
     }
     Normalized norm = normalizer_->Run(ex, options.normalize);
     return structure::Structure(norm, structure::Options{options.as_of});

@@ -349,3 +349,28 @@ TEST_CASE("Extract") {
 
 }  // namespace
 }  // namespace gongwen::extract
+
+TEST_CASE("front matter: a static-site page's YAML block is no text; its title and date are stated") {
+  const std::string page =
+      "---\nlayout: default\ntitle: \"某市关于支持企业发展的若干措施\"\ndate: 2026-05-25 10:00:00 +0800\ntags:\n  - 政策\n---\n"
+      "<style>p { color: red; }</style>\n<article><h1>某市关于支持企业发展的若干措施</h1>"
+      "<p>一、给予最高100万元奖励。</p><p>二、强化保障。</p></article>\n";
+  gongwen::extract::Options options;
+  options.path = "policy.html";
+  auto ex = gongwen::extract::Extract(page, options);
+  REQUIRE(ex.ok());
+  // <article> after <style> is read (libxml2 would put it in <head>).
+  CHECK(ex.value().text.find("一、给予最高100万元奖励。") != std::string::npos);
+  CHECK(ex.value().text.find("layout") == std::string::npos);
+  REQUIRE(ex.value().stated.size() == 2);
+  CHECK(ex.value().stated[0].field == "title");
+  CHECK(ex.value().stated[0].value == "某市关于支持企业发展的若干措施");
+  CHECK(ex.value().stated[0].from == gongwen::ValueFrom::kFrontMatter);
+  CHECK(ex.value().stated[1].field == "published_date");
+  // A text that opens with a rule line is no front matter.
+  options.path = "a.txt";
+  auto plain = gongwen::extract::Extract("---\n关于某事的通知\n---\n一、总则。\n", options);
+  REQUIRE(plain.ok());
+  CHECK(plain.value().stated.empty());
+  CHECK(plain.value().text.find("关于某事的通知") != std::string::npos);
+}
