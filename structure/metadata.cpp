@@ -3,6 +3,7 @@
 // sites print above the text (索引号, 发布机构, 发文日期, 文号, 时效 …).
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 
 #include "structure/internal/rules.h"
@@ -71,6 +72,12 @@ std::optional<std::string> FindDocNumberIn(std::string_view s, bool whole) {
   if (whole) {
     const size_t signer = s.find("签发人");
     if (signer != std::string_view::npos) s = utf8::Trim(s.substr(0, signer));
+  }
+  // （国办发〔2023〕17号）: the number in brackets on its own line under the title.
+  std::string unbracketed;
+  if (whole) {
+    static const RE2 kBracketed(R"(^[（(]\s*(.+?)\s*[)）]$)");
+    if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kBracketed, &unbracketed)) s = unbracketed;
   }
   re2::StringPiece in(s.data(), s.size());
   re2::StringPiece m;
@@ -203,6 +210,23 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
       }
       origins.Set("doc_number", ValueFrom::kText);
       break;
+    }
+  }
+  // 令: a 政府令 or 部门令 has no 〔year〕 number; its header says
+  // （2021年1月15日国务院令第735号公布…） or 中华人民共和国国务院令 第481号.
+  static const RE2 kDecree(
+      R"((?:^|日|[（(\s])((?:中华人民共和国)?\p{Han}{1,20}?令\s*[（(]?\s*第\s*\d{1,4}\s*号)\s*[)）]?\s*(?:公布|发布|$))");
+  for (size_t i = 0; i < header_end && !md.doc_number; ++i) {
+    std::string decree;
+    if (RE2::PartialMatch(std::string(Para(doc, i)), kDecree, &decree)) {
+      decree.erase(std::remove_if(decree.begin(), decree.end(), [](char c) { return c == ' '; }), decree.end());
+      for (const char* bracket : {"（", "）", "(", ")"}) {
+        for (size_t at = decree.find(bracket); at != std::string::npos; at = decree.find(bracket)) {
+          decree.erase(at, std::char_traits<char>::length(bracket));
+        }
+      }
+      md.doc_number = decree;
+      origins.Set("doc_number", ValueFrom::kText);
     }
   }
   if (const StatedValue* v = Stated(doc, "doc_number"); v && !md.doc_number) {

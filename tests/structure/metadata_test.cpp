@@ -342,3 +342,23 @@ TEST_CASE("FindMetadata: 发文机关标志 and 签发人") {
   const gongwen::utf8::CodePointIndex cps2(crumb.text);
   CHECK_FALSE(FindMetadata(crumb, &warnings, cps2).issuer_mark.has_value());
 }
+
+TEST_CASE("FindMetadata: 文号 in brackets under the title, and 令 numbers") {
+  SUBCASE("（…〔年〕号） on its own line") {
+    Found f = Run(NormalizeText(
+        "某省人民政府办公厅关于促进消费的实施意见\n（某政办发〔2024〕3 号）\n各市人民政府：\n一、扩大消费。\n",
+        "bracketed.txt"));
+    CHECK(Show(f.md.doc_number) == "某政办发〔2024〕3号");
+  }
+  SUBCASE("a 政府令 published with its number") {
+    Found f = Run(NormalizeText(
+        "某省河道管理规定\n（2019年3月1日某省人民政府令第210号公布，自2019年5月1日起施行）\n第一章　总则\n第一条　为了加强河道管理，制定本规定。\n",
+        "decree.txt"));
+    CHECK(Show(f.md.doc_number) == "某省人民政府令第210号");
+  }
+  SUBCASE("a 令 cited in the text is not the document's number") {
+    Found f = Run(NormalizeText(
+        "某市实施办法\n一、依据《某条例》（国务院令第100号）制定本办法。\n", "cited.txt"));
+    CHECK(Show(f.md.doc_number) == "<null>");
+  }
+}
