@@ -216,6 +216,18 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   // （2021年1月15日国务院令第735号公布…） or 中华人民共和国国务院令 第481号.
   static const RE2 kDecree(
       R"((?:^|日|[（(\s])((?:中华人民共和国)?\p{Han}{1,20}?令\s*[（(]?\s*第\s*\d{1,4}\s*号)\s*[)）]?\s*(?:公布|发布|$))");
+  // …and who made it on which day: （2021年1月15日国务院令第735号公布）.
+  static const RE2 kDecreeDate(
+      R"(([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)\s*(?:中华人民共和国)?(\p{Han}{2,20}?)令\s*第\s*\d{1,4}\s*号\s*(?:公布|发布))");
+  std::optional<std::string> decree_issuer, decree_date;
+  for (size_t i = 0; i < header_end; ++i) {
+    std::string date, who;
+    if (RE2::PartialMatch(std::string(Para(doc, i)), kDecreeDate, &date, &who)) {
+      if (auto d = FindDate(date)) decree_date = d->Iso();
+      decree_issuer = who;
+      break;
+    }
+  }
   for (size_t i = 0; i < header_end && !md.doc_number; ++i) {
     std::string decree;
     if (RE2::PartialMatch(std::string(Para(doc, i)), kDecree, &decree)) {
@@ -398,6 +410,9 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                     ") differs from the page's table (" + *table_signed + ")",
                                 std::nullopt});
   }
+  // A 令 is signed by its maker on the day it is published.
+  if (!md.issuer && decree_issuer) md.issuer = decree_issuer;
+  if (!md.signed_date && decree_date) md.signed_date = decree_date;
   if (!md.issuer) {
     if (auto a = Get(table, {"issuer"})) {
       md.issuer = *a;

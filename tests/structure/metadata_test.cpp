@@ -355,6 +355,9 @@ TEST_CASE("FindMetadata: 文号 in brackets under the title, and 令 numbers") {
         "某省河道管理规定\n（2019年3月1日某省人民政府令第210号公布，自2019年5月1日起施行）\n第一章　总则\n第一条　为了加强河道管理，制定本规定。\n",
         "decree.txt"));
     CHECK(Show(f.md.doc_number) == "某省人民政府令第210号");
+    // Its maker signs it on the day it is published.
+    CHECK(Show(f.md.issuer) == "某省人民政府");
+    CHECK(Show(f.md.signed_date) == "2019-03-01");
   }
   SUBCASE("a 令 cited in the text is not the document's number") {
     Found f = Run(NormalizeText(
