@@ -42,6 +42,25 @@ std::string_view Para(const Normalized& doc, size_t i) {
 
 using utf8::HasSentencePunct;
 
+// 国家医保局财政部: a joint signature, each maker once, as 国家医保局、财政部.
+// A name is cut after 局/部/署/厅/委 when what follows is an organisation of
+// its own (not 办公厅, the office of the first).
+std::string JoinedIssuers(std::string_view orgs) {
+  static const RE2 kOne(R"(\p{Han}{2,40}(?:人民政府办公室|人民政府办公厅|人民政府|委员会|局|厅|委|部|署))");
+  static const RE2 kCut(R"(^(\p{Han}{2,40}?(?:局|部|署|厅|委))(\p{Han}{3,}.*)$)");
+  std::string rest(orgs), joined;
+  for (;;) {
+    std::string first, second;
+    if (!RE2::FullMatch(rest, kCut, &first, &second) || !RE2::FullMatch(second, kOne) ||
+        second.rfind("办公", 0) == 0 || second.rfind("员会", 0) == 0) {
+      break;
+    }
+    joined += first + "、";
+    rest = second;
+  }
+  return joined + rest;
+}
+
 // A line of the 政府信息公开 table, possibly squashed ("发布机构市政府办发文日期2025-09-05").
 // Pairs are keyed by field (data/page_labels.tsv).
 bool ParseTableLine(std::string_view line, Pairs* pairs) {
@@ -364,13 +383,13 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     }
     if (date_text.find("印发") != std::string_view::npos) continue;
     if (auto d = ParseDateLine(date_text)) {
-      md.issuer = std::string(org.data(), org.size());
+      md.issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
       md.signed_date = d->Iso();
       continue;
     }
     std::vector<Date> readings = MangledDateReadings(date_text);
     if (readings.empty()) continue;
-    md.issuer = std::string(org.data(), org.size());
+    md.issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
     // Reconcile with the other dates the page states.
     std::vector<Date> known;
     for (const auto& s : {md.published_date, table_signed}) {

@@ -365,3 +365,12 @@ TEST_CASE("FindMetadata: 文号 in brackets under the title, and 令 numbers") {
     CHECK(Show(f.md.doc_number) == "<null>");
   }
 }
+
+TEST_CASE("FindMetadata: a joint signature names each maker, joined with 、") {
+  Found f = Run(NormalizeText(
+      "关于做好某项工作的通知\n各省、自治区、直辖市有关部门：\n一、做好工作。\n国家某某局财政部\n2024年6月1日\n", "joint.txt"));
+  CHECK(Show(f.md.issuer) == "国家某某局、财政部");
+  // An office of one maker is not a second maker.
+  Found g = Run(NormalizeText("关于做好某项工作的通知\n各单位：\n一、做好工作。\n生态环境部办公厅\n2024年6月1日\n", "office.txt"));
+  CHECK(Show(g.md.issuer) == "生态环境部办公厅");
+}
