@@ -31,7 +31,8 @@ const RE2& DocTypeEndRe() {
 const RE2& SignatureOrgRe() {
   static const RE2 re(
       // One or more organisations: joint documents are signed by several.
-      R"(^((?:\p{Han}{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|局|厅|委|办|部|院|署|会|中心))+))");
+      // …管委会办公室: the office of a body is one organisation.
+      R"(^((?:\p{Han}{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|局|厅|委|办|部|院|署|会|中心)(?:办公室|办公厅)?)+))");
   return re;
 }
 
@@ -41,6 +42,18 @@ std::string_view Para(const Normalized& doc, size_t i) {
 }
 
 using utf8::HasSentencePunct;
+
+// The organisation a signature line starts with, all of it: the line is
+// the organisation (date on the next line) or the organisation and a date.
+// A shortest match would stop at 平潭综合实验区管委 (委) before 会办公室.
+bool SignatureOrgAtStart(std::string_view p, re2::StringPiece* org) {
+  std::string_view head = utf8::Trim(p);
+  size_t db = 0, de = 0;
+  if (FindDate(head, &db, &de) && db > 0 && utf8::Trim(head.substr(de)).empty()) head = utf8::Trim(head.substr(0, db));
+  if (!RE2::FullMatch(re2::StringPiece(head.data(), head.size()), SignatureOrgRe())) return false;
+  *org = re2::StringPiece(head.data(), head.size());
+  return true;
+}
 
 // 国家医保局财政部: a joint signature, each maker once, as 国家医保局、财政部.
 // A name is cut after 局/部/署/厅/委 when what follows is an organisation of
@@ -368,8 +381,9 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     if (HasSentencePunct(p) || p.find("。") != std::string_view::npos) continue;
     re2::StringPiece in(p.data(), p.size());
     re2::StringPiece org;
-    if (!RE2::PartialMatch(in, SignatureOrgRe(), &org)) continue;
-    std::string_view rest = utf8::Trim(p.substr(org.size()));
+    if (!SignatureOrgAtStart(p, &org) && !RE2::PartialMatch(in, SignatureOrgRe(), &org)) continue;
+    const size_t org_end = static_cast<size_t>(org.data() + org.size() - p.data());
+    std::string_view rest = utf8::Trim(p.substr(org_end));
     std::string_view date_text;
     int64_t date_begin = 0;
     if (!rest.empty()) {

@@ -374,3 +374,13 @@ TEST_CASE("FindMetadata: a joint signature names each maker, joined with 、") {
   Found g = Run(NormalizeText("关于做好某项工作的通知\n各单位：\n一、做好工作。\n生态环境部办公厅\n2024年6月1日\n", "office.txt"));
   CHECK(Show(g.md.issuer) == "生态环境部办公厅");
 }
+
+TEST_CASE("FindMetadata: a signature is the whole organisation, not its shortest prefix") {
+  // 某某管委 ends in 委 too; the signature is 某某管委会办公室.
+  Found f = Run(NormalizeText("关于印发某办法的通知\n各单位：\n现印发给你们。\n某某实验区管委会办公室2015年9月11日\n",
+                              "office_sig.txt"));
+  CHECK(Show(f.md.issuer) == "某某实验区管委会办公室");
+  CHECK(Show(f.md.signed_date) == "2015-09-11");
+  Found g = Run(NormalizeText("关于印发某办法的通知\n各单位：\n现印发给你们。\n某某管委会\n2015年9月11日\n", "body_sig.txt"));
+  CHECK(Show(g.md.issuer) == "某某管委会");
+}
