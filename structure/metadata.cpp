@@ -203,10 +203,18 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     md.title = StripTitleDecoration(*t);
     origins.Set("title", ValueFrom::kPageTable);
   }
+  std::optional<std::string> title_doc_number;
   for (size_t i = 0; i < header_end; ++i) {
     if (is_table[i]) continue;
     std::string_view p = Para(doc, i);
     if (FindDocNumberIn(p, true)) continue;
+    // 关于…的通知（银发〔2021〕259号）: the title, then its 文号 in brackets.
+    std::string head, number;
+    static const RE2 kTrailingNumber(R"(^(.+?)\s*[（(]\s*([^（()）]*〔\s*\d{4}\s*〕[^（()）]*号)\s*[)）]$)");
+    if (RE2::FullMatch(std::string(p), kTrailingNumber, &head, &number) && IsTitleLike(head)) {
+      title_doc_number = FindDocNumberIn(number, true);
+      p = std::string_view(p.data(), head.size());
+    }
     if (IsTitleLike(p)) {
       title_para = i;
       if (!md.title) md.title = StripTitleDecoration(p);
@@ -243,6 +251,10 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
       origins.Set("doc_number", ValueFrom::kText);
       break;
     }
+  }
+  if (!md.doc_number && title_doc_number) {
+    md.doc_number = title_doc_number;
+    origins.Set("doc_number", ValueFrom::kText);
   }
   // 令: a 政府令 or 部门令 has no 〔year〕 number; its header says
   // （2021年1月15日国务院令第735号公布…） or 中华人民共和国国务院令 第481号.

@@ -350,6 +350,12 @@ TEST_CASE("FindMetadata: 文号 in brackets under the title, and 令 numbers") {
         "bracketed.txt"));
     CHECK(Show(f.md.doc_number) == "某政办发〔2024〕3号");
   }
+  SUBCASE("the title, then its 文号 in brackets") {
+    Found f = Run(NormalizeText("某某银行关于加强账户管理的通知（某发〔2022〕18号）\n各分支机构：\n一、加强管理。\n",
+                                "title_number.txt"));
+    CHECK(Show(f.md.title) == "某某银行关于加强账户管理的通知");
+    CHECK(Show(f.md.doc_number) == "某发〔2022〕18号");
+  }
   SUBCASE("a 政府令 published with its number") {
     Found f = Run(NormalizeText(
         "某省河道管理规定\n（2019年3月1日某省人民政府令第210号公布，自2019年5月1日起施行）\n第一章　总则\n第一条　为了加强河道管理，制定本规定。\n",
