@@ -227,14 +227,6 @@ void AssignKey(Record* r, const std::string& table, std::set<std::string>* seen)
   r->key = key;
 }
 
-std::string LowerPath(std::string_view path) {
-  std::string p(path);
-  for (char& c : p) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return p;
-}
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -247,19 +239,6 @@ bool LooksLikeSql(std::string_view bytes) {
     if (head.find(cue) != std::string_view::npos) return true;
   }
   return StartsWith(utf8::Trim(head), "INSERT INTO ");
-}
-
-bool IsUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = 0;
-    if (utf8::Decode(s, i, &len) == 0xFFFD && len == 1) return false;
-    i += len;
-  }
-  return true;
 }
 
 // The first two lines each a whole object: JSON Lines.
@@ -352,7 +331,7 @@ std::string ParseFieldMap(std::string_view spec, FieldMap* out) {
 }
 
 Kind Sniff(std::string_view bytes, std::string_view path) {
-  const std::string p = LowerPath(path);
+  const std::string p = utf8::AsciiLower(path);
   if (utf8::Trim(bytes).empty()) return Kind::kFile;  // extract says it is empty
   if (StartsWith(bytes, "WARC/1.")) return Kind::kWarc;
   if (StartsWith(bytes, "\x1f\x8b")) {
@@ -396,7 +375,7 @@ Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& f
   out.errors = std::move(raw.errors);
   out.skipped = std::move(raw.skipped);
   std::set<std::string> seen;
-  const bool utf8_file = out.kind != Kind::kWarc && IsUtf8(bytes);
+  const bool utf8_file = out.kind != Kind::kWarc && utf8::IsValid(bytes);
   for (RawRecord& r : raw.records) {
     Record rec;
     if (utf8_file) rec.charset = "utf-8";

@@ -66,11 +66,6 @@ std::string Upper(std::string_view s) {
   return u;
 }
 
-std::string Lower(std::string_view s) {
-  std::string u(s);
-  for (char& c : u) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return u;
-}
 
 // A code point as UTF-8; surrogates and values past U+10FFFF as U+FFFD.
 void AppendUtf8(uint32_t cp, std::string* out) {
@@ -222,7 +217,7 @@ class SqlReader {
   // SET standard_conforming_strings = on|off (pg_dump writes it first),
   // SET sql_mode = '…NO_BACKSLASH_ESCAPES…', SELECT pg_catalog.set_config(…).
   void NoteSettings(std::string_view statement) {
-    const std::string s = Lower(statement);
+    const std::string s = utf8::AsciiLower(statement);
     if (s.find("no_backslash_escapes") != std::string::npos) literal_backslash_ = 1;
     if (s.find("pg_catalog.") != std::string::npos) NoteFlavor(Flavor::kStandard);
     const std::string name = "standard_conforming_strings";
@@ -741,10 +736,10 @@ class SqlReader {
     const bool from_stdin = from && Upper(ReadWord()) == "STDIN";
     const size_t options = pos_;
     SkipStatement();
-    const std::string how = Lower(b_.substr(options, pos_ - options));
+    const std::string how = utf8::AsciiLower(b_.substr(options, pos_ - options));
     const bool has_rows =
         from_stdin ||
-        (!from && Lower(b_.substr(start, pos_ - start)).find("stdin") != std::string::npos);
+        (!from && utf8::AsciiLower(b_.substr(start, pos_ - start)).find("stdin") != std::string::npos);
     if (!has_rows) return;
     const size_t eol = b_.find('\n', pos_);  // the rows start on the next line
     pos_ = eol == std::string_view::npos ? n_ : eol + 1;

@@ -23,6 +23,7 @@
 #include <memory>
 
 #include "container/internal/readers.h"
+#include "util/utf8.h"
 
 namespace gongwen::container::internal {
 namespace {
@@ -47,11 +48,6 @@ std::string_view Trim(std::string_view s) {
 
 char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = LowerAscii(c);
-  return out;
-}
 
 // WARC and HTTP field names are case-insensitive.
 bool IEquals(std::string_view a, std::string_view b) {
@@ -129,7 +125,7 @@ const std::string* FindField(const Fields& fields, std::string_view name) {
 std::string MediaType(const std::string* content_type) {
   if (content_type == nullptr) return "";
   std::string_view v = *content_type;
-  return Lower(Trim(v.substr(0, v.find(';'))));
+  return utf8::AsciiLower(Trim(v.substr(0, v.find(';'))));
 }
 
 // The charset parameter of a Content-Type, unquoted, as written ("GBK").
@@ -176,7 +172,7 @@ std::string TargetUri(const Fields& fields) {
 // Resources are documents when they come from the web: wget also stores
 // its log and arguments as text/plain resources under metadata://.
 bool IsWebUri(std::string_view uri) {
-  std::string scheme = Lower(uri.substr(0, uri.find(':')));
+  std::string scheme = utf8::AsciiLower(uri.substr(0, uri.find(':')));
   return uri.find(':') != npos && (scheme == "http" || scheme == "https" || scheme == "ftp");
 }
 
@@ -363,7 +359,7 @@ std::string Decode(std::string_view coding, const std::string& in, int64_t* budg
 std::string DecodeBody(const Fields& headers, std::string_view body, int64_t* budget, std::string* payload) {
   std::string data;
   const std::string* transfer = FindField(headers, "Transfer-Encoding");
-  if (transfer != nullptr && Lower(*transfer).find("chunked") != npos) {
+  if (transfer != nullptr && utf8::AsciiLower(*transfer).find("chunked") != npos) {
     std::string error = Dechunk(body, &data);
     if (!error.empty()) return error;
   } else {
@@ -373,7 +369,7 @@ std::string DecodeBody(const Fields& headers, std::string_view body, int64_t* bu
   std::string_view codings = encoding != nullptr ? std::string_view(*encoding) : std::string_view();
   while (!codings.empty()) {
     size_t comma = codings.rfind(',');
-    std::string coding = Lower(Trim(codings.substr(comma == npos ? 0 : comma + 1)));
+    std::string coding = utf8::AsciiLower(Trim(codings.substr(comma == npos ? 0 : comma + 1)));
     codings = comma == npos ? std::string_view() : codings.substr(0, comma);
     if (coding.empty() || coding == "identity") continue;
     std::string decoded;

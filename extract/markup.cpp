@@ -55,15 +55,6 @@ size_t AppendUnicodeEscape(std::string_view s, size_t i, std::string* out) {
   return 6;
 }
 
-bool IsUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    int len = 0;
-    if (utf8::Decode(s, i, &len) == 0xFFFD && len == 1) return false;
-    i += len;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::optional<std::string> MarkupInText(std::string_view bytes) {
@@ -95,7 +86,7 @@ bool HasContainerEscapes(std::string_view bytes) {
 }
 
 std::string UnescapeContainer(std::string_view s) {
-  const bool utf8_input = IsUtf8(s);
+  const bool utf8_input = utf8::IsValid(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {

@@ -126,6 +126,27 @@ size_t CodePointIndex::ToByte(int64_t cp) const {
   return byte_of_cp_[cp];
 }
 
+bool IsValid(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = 0;
+    if (Decode(s, i, &len) == 0xFFFD && len == 1) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 std::string_view Trim(std::string_view s) {
   auto is_space_at_front = [&](size_t* len) {
     if (s.empty()) return false;

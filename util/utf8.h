@@ -96,6 +96,14 @@ class CodePointIndex {
 // Strips leading and trailing ASCII whitespace, ideographic spaces and NBSP.
 std::string_view Trim(std::string_view s);
 
+// Whether s is well-formed UTF-8 throughout (what Decode reads without a
+// stray byte).
+bool IsValid(std::string_view s);
+
+// s with ASCII A-Z as a-z, every other byte as it is: names that are
+// compared without case (file extensions, HTTP headers, SQL keywords).
+std::string AsciiLower(std::string_view s);
+
 // Whether s holds any of the needles.
 inline bool ContainsAny(std::string_view s, std::initializer_list<std::string_view> needles) {
   for (std::string_view n : needles) {

@@ -263,3 +263,13 @@ TEST_CASE("utf8::Trim") {
 
 }  // namespace
 }  // namespace gongwen::utf8
+
+TEST_CASE("utf8::IsValid and AsciiLower") {
+  using gongwen::utf8::AsciiLower;
+  using gongwen::utf8::IsValid;
+  CHECK(IsValid("关于印发 ABC"));
+  CHECK(IsValid("\xEF\xBF\xBD"));     // U+FFFD itself is well-formed
+  CHECK_FALSE(IsValid("\xB9\xD8"));   // 关 in GBK
+  CHECK_FALSE(IsValid("ab\xE5\x85"));  // cut in the middle of a character
+  CHECK(AsciiLower("Content-Type: TEXT/Html 关于") == "content-type: text/html 关于");
+}
