@@ -73,32 +73,42 @@ const RE2& ParenItemRe() {
 #undef GW_MARKER
 #undef GW_NUM
 
-// Byte offsets in `s` where group `group` of `re` starts, for every match.
-void Collect(const std::string& s, const RE2& re, int groups, std::initializer_list<int> wanted,
-             std::set<size_t>* at) {
+// Where a rule cuts: before the groups in `before`, after those in `after`.
+struct Cuts {
+  std::initializer_list<int> before;
+  std::initializer_list<int> after = {};
+};
+
+// Byte offsets in `s` where `re` cuts, for every match. `groups` is the
+// number of its capturing groups.
+void Collect(const std::string& s, const RE2& re, int groups, Cuts cuts, std::set<size_t>* at) {
   re2::StringPiece in(s);
   std::vector<re2::StringPiece> g(groups + 1);
+  auto offset = [&](const re2::StringPiece& p) { return static_cast<size_t>(p.data() - s.data()); };
   size_t pos = 0;
   while (pos < s.size() && re.Match(in, pos, s.size(), RE2::UNANCHORED, g.data(), groups + 1)) {
-    for (int k : wanted) {
-      if (!g[k].empty()) at->insert(static_cast<size_t>(g[k].data() - s.data()));
+    for (int k : cuts.before) {
+      if (!g[k].empty()) at->insert(offset(g[k]));
     }
-    // The date of a signature ends the signature: the title starts after it.
-    if (&re == &SignatureRe()) at->insert(static_cast<size_t>(g[2].data() - s.data()) + g[2].size());
-    pos = static_cast<size_t>(g[0].data() - s.data()) + std::max<size_t>(1, g[0].size());
-    // Let the next match begin at the marker it found (。一、…。二、 chains).
-    if (groups >= 1 && !g[groups].empty()) pos = std::min(pos, static_cast<size_t>(g[groups].data() - s.data()));
-    if (pos <= static_cast<size_t>(g[0].data() - s.data())) pos = static_cast<size_t>(g[0].data() - s.data()) + 1;
+    for (int k : cuts.after) {
+      if (!g[k].empty()) at->insert(offset(g[k]) + g[k].size());
+    }
+    const size_t match = offset(g[0]);
+    pos = match + std::max<size_t>(1, g[0].size());
+    // Let the next match begin at the last group it found (。一、…。二、
+    // chains share the 。 between them), but always after this match's start.
+    if (!g[groups].empty()) pos = std::max(match + 1, std::min(pos, offset(g[groups])));
   }
 }
 
 std::set<size_t> SplitPoints(const std::string& s) {
   std::set<size_t> at;
-  Collect(s, AfterStopRe(), 1, {1}, &at);
-  Collect(s, ChapterArticleRe(), 2, {1, 2}, &at);
-  Collect(s, SignatureRe(), 2, {1}, &at);
-  Collect(s, TitleMarkerRe(), 1, {1}, &at);
-  Collect(s, ParenItemRe(), 1, {1}, &at);
+  Collect(s, AfterStopRe(), 1, {{1}}, &at);
+  Collect(s, ChapterArticleRe(), 2, {{1, 2}}, &at);
+  // The organisation starts the signature; its date ends it, the title follows.
+  Collect(s, SignatureRe(), 2, {{1}, {2}}, &at);
+  Collect(s, TitleMarkerRe(), 1, {{1}}, &at);
+  Collect(s, ParenItemRe(), 1, {{1}}, &at);
   at.erase(0);
   return at;
 }
