@@ -3,7 +3,6 @@
 // sites print above the text (索引号, 发布机构, 发文日期, 文号, 时效 …).
 #include <re2/re2.h>
 
-#include <algorithm>
 #include <map>
 
 #include "structure/internal/rules.h"
@@ -127,6 +126,42 @@ std::vector<std::string> SplitList(std::string_view s) {
   std::vector<std::string> out;
   for (const NamePiece& p : SplitBureauList(s)) out.push_back(p.name);
   return out;
+}
+
+// What a 令 (政府令, 部门令: no 〔year〕 number) says of itself in its header:
+// （2021年1月15日国务院令第735号公布…） or 中华人民共和国国务院令 第481号.
+struct Decree {
+  std::optional<std::string> number;  // 国务院令第735号
+  std::optional<std::string> maker;   // 国务院, when a day of publication is given
+  std::optional<std::string> day;     // 2021-01-15
+};
+
+Decree FindDecree(const Normalized& doc, size_t header_end) {
+  static const RE2 kNumber(
+      R"((?:^|日|[（(\s])((?:中华人民共和国)?\p{Han}{1,20}?令\s*[（(]?\s*第\s*\d{1,4}\s*号)\s*[)）]?\s*(?:公布|发布|$))");
+  static const RE2 kMakerAndDay(
+      R"(([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)\s*(?:中华人民共和国)?(\p{Han}{2,20}?)令\s*第\s*\d{1,4}\s*号\s*(?:公布|发布))");
+  Decree d;
+  for (size_t i = 0; i < header_end && !(d.number && d.maker); ++i) {
+    const std::string p(Para(doc, i));
+    std::string number, date, maker;
+    if (!d.number && RE2::PartialMatch(p, kNumber, &number)) {
+      // 国务院令（第 481 号）: shown without spaces or brackets.
+      std::string shown;
+      for (size_t k = 0; k < number.size();) {
+        int len = 0;
+        const char32_t c = utf8::Decode(number, k, &len);
+        if (c != U' ' && c != U'（' && c != U'）' && c != U'(' && c != U')') shown.append(number, k, len);
+        k += len;
+      }
+      d.number = shown;
+    }
+    if (!d.maker && RE2::PartialMatch(p, kMakerAndDay, &date, &maker)) {
+      if (auto day = FindDate(date)) d.day = day->Iso();
+      d.maker = maker;
+    }
+  }
+  return d;
 }
 
 // The value a container states for `field` (a crawl record's title, its
@@ -256,34 +291,10 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     md.doc_number = title_doc_number;
     origins.Set("doc_number", ValueFrom::kText);
   }
-  // 令: a 政府令 or 部门令 has no 〔year〕 number; its header says
-  // （2021年1月15日国务院令第735号公布…） or 中华人民共和国国务院令 第481号.
-  static const RE2 kDecree(
-      R"((?:^|日|[（(\s])((?:中华人民共和国)?\p{Han}{1,20}?令\s*[（(]?\s*第\s*\d{1,4}\s*号)\s*[)）]?\s*(?:公布|发布|$))");
-  // …and who made it on which day: （2021年1月15日国务院令第735号公布）.
-  static const RE2 kDecreeDate(
-      R"(([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)\s*(?:中华人民共和国)?(\p{Han}{2,20}?)令\s*第\s*\d{1,4}\s*号\s*(?:公布|发布))");
-  std::optional<std::string> decree_issuer, decree_date;
-  for (size_t i = 0; i < header_end; ++i) {
-    std::string date, who;
-    if (RE2::PartialMatch(std::string(Para(doc, i)), kDecreeDate, &date, &who)) {
-      if (auto d = FindDate(date)) decree_date = d->Iso();
-      decree_issuer = who;
-      break;
-    }
-  }
-  for (size_t i = 0; i < header_end && !md.doc_number; ++i) {
-    std::string decree;
-    if (RE2::PartialMatch(std::string(Para(doc, i)), kDecree, &decree)) {
-      decree.erase(std::remove_if(decree.begin(), decree.end(), [](char c) { return c == ' '; }), decree.end());
-      for (const char* bracket : {"（", "）", "(", ")"}) {
-        for (size_t at = decree.find(bracket); at != std::string::npos; at = decree.find(bracket)) {
-          decree.erase(at, std::char_traits<char>::length(bracket));
-        }
-      }
-      md.doc_number = decree;
-      origins.Set("doc_number", ValueFrom::kText);
-    }
+  const Decree decree = FindDecree(doc, header_end);
+  if (!md.doc_number && decree.number) {
+    md.doc_number = decree.number;
+    origins.Set("doc_number", ValueFrom::kText);
   }
   if (const StatedValue* v = Stated(doc, "doc_number"); v && !md.doc_number) {
     md.doc_number = ids::DocNumberText(v->value);
@@ -456,8 +467,8 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                 std::nullopt});
   }
   // A 令 is signed by its maker on the day it is published.
-  if (!md.issuer && decree_issuer) md.issuer = decree_issuer;
-  if (!md.signed_date && decree_date) md.signed_date = decree_date;
+  if (!md.issuer && decree.maker) md.issuer = decree.maker;
+  if (!md.signed_date && decree.day) md.signed_date = decree.day;
   if (!md.issuer) {
     if (auto a = Get(table, {"issuer"})) {
       md.issuer = *a;
