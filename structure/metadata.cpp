@@ -212,250 +212,428 @@ std::string StripTitleDecoration(std::string_view title) {
   return std::string(utf8::Trim(t));
 }
 
-Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
-                      const utf8::CodePointIndex& cps) {
-  Metadata md;
-  Origins origins;
-  const size_t n = doc.paragraphs.size();
-  size_t first_clause = n;
-  for (size_t i = 0; i < n; ++i) {
+namespace {
+
+// Where the parts of a document's header are, computed once for every
+// extractor: the 政府信息公开 table (with the lines it was read from), where the
+// header ends (the first clause), and the title line.
+struct Layout {
+  const Normalized& doc;
+  size_t n = 0;           // paragraphs
+  size_t header_end = 0;  // the first clause's paragraph, or n
+  Pairs table;
+  std::vector<bool> is_table;
+  size_t title_para = 0;  // n when the text states no title line
+  std::optional<std::string> title_doc_number;  // 关于…的通知（银发〔2021〕259号）
+
+  std::string_view Para(size_t i) const { return internal::Para(doc, i); }
+};
+
+Layout MakeLayout(const Normalized& doc) {
+  Layout l{doc};
+  l.n = doc.paragraphs.size();
+  l.header_end = l.n;
+  for (size_t i = 0; i < l.n; ++i) {
     if (doc.paragraphs[i].kind != ParagraphKind::kTableRow && MatchClauseMarker(Para(doc, i))) {
-      first_clause = i;
+      l.header_end = i;
       break;
     }
   }
-  const size_t header_end = std::min(first_clause, n);
+  l.is_table.assign(l.n, false);
+  for (const PageField& f : doc.page_fields) l.table.emplace(labels::FieldOf(f.label), f.value);
+  for (size_t i = 0; i < l.header_end; ++i) l.is_table[i] = ParseTableLine(Para(doc, i), &l.table);
+  l.title_para = l.n;
+  return l;
+}
 
-  // 1. The 政府信息公开 table.
-  Pairs table;
-  std::vector<bool> is_table(n, false);
-  for (const PageField& f : doc.page_fields) table.emplace(labels::FieldOf(f.label), f.value);
-  for (size_t i = 0; i < header_end; ++i) is_table[i] = ParseTableLine(Para(doc, i), &table);
-
-  // 2. Title.
-  size_t title_para = n;
-  if (auto t = Get(table, {"title"})) {
-    md.title = StripTitleDecoration(*t);
-    origins.Set("title", ValueFrom::kPageTable);
+// The title: the table's, else the first title-like line of the header,
+// else the record's. Also finds the title line for the extractors after it.
+void FindTitle(Layout* l, Metadata* md, Origins* origins) {
+  if (auto t = Get(l->table, {"title"})) {
+    md->title = StripTitleDecoration(*t);
+    origins->Set("title", ValueFrom::kPageTable);
   }
-  std::optional<std::string> title_doc_number;
-  for (size_t i = 0; i < header_end; ++i) {
-    if (is_table[i]) continue;
-    std::string_view p = Para(doc, i);
+  for (size_t i = 0; i < l->header_end; ++i) {
+    if (l->is_table[i]) continue;
+    std::string_view p = l->Para(i);
     if (FindDocNumberIn(p, true)) continue;
     // 关于…的通知（银发〔2021〕259号）: the title, then its 文号 in brackets.
     std::string head, number;
     static const RE2 kTrailingNumber(R"(^(.+?)\s*[（(]\s*([^（()）]*〔\s*\d{4}\s*〕[^（()）]*号)\s*[)）]$)");
     if (RE2::FullMatch(std::string(p), kTrailingNumber, &head, &number) && IsTitleLike(head)) {
-      title_doc_number = FindDocNumberIn(number, true);
+      l->title_doc_number = FindDocNumberIn(number, true);
       p = std::string_view(p.data(), head.size());
     }
     if (IsTitleLike(p)) {
-      title_para = i;
-      if (!md.title) md.title = StripTitleDecoration(p);
+      l->title_para = i;
+      if (!md->title) md->title = StripTitleDecoration(p);
       break;
     }
   }
   // A title the document does not state: its record's (a crawler's title
   // field).
-  if (const StatedValue* v = Stated(doc, "title"); v && !md.title) {
-    md.title = StripTitleDecoration(v->value);
-    origins.SetFromStated("title", *v);
+  if (const StatedValue* v = Stated(l->doc, "title"); v && !md->title) {
+    md->title = StripTitleDecoration(v->value);
+    origins->SetFromStated("title", *v);
   }
+}
 
-  // 3. 发文字号: the table's, or a line of its own in the header.
-  if (auto dn = Get(table, {"doc_number"})) {
+// 发文字号: the table's, a line of its own in the header (the document wins
+// over the table), the one in brackets after the title, the 令 number, the
+// record's.
+void FindDocNumber(const Layout& l, const Decree& decree, Metadata* md, Origins* origins,
+                   std::vector<Warning>* warnings) {
+  if (auto dn = Get(l.table, {"doc_number"})) {
     if (auto norm = FindDocNumberIn(*dn, false)) {
-      md.doc_number = *norm;
-      origins.Set("doc_number", ValueFrom::kPageTable);
+      md->doc_number = *norm;
+      origins->Set("doc_number", ValueFrom::kPageTable);
     }
   }
-  for (size_t i = 0; i < header_end; ++i) {
-    if (is_table[i]) continue;
-    if (auto dn = FindDocNumberIn(Para(doc, i), true)) {
-      if (!md.doc_number) {
-        md.doc_number = *dn;
-      } else if (*md.doc_number != *dn) {
-        // The page's table and the document disagree: the document wins.
-        warnings->push_back(Warning{"doc_number_conflict",
-                                    "发文字号 in the text (" + *dn + ") differs from the page's table (" +
-                                        *md.doc_number + ")",
-                                    std::nullopt});
-        md.doc_number = *dn;
-      }
-      origins.Set("doc_number", ValueFrom::kText);
-      break;
+  for (size_t i = 0; i < l.header_end; ++i) {
+    if (l.is_table[i]) continue;
+    auto dn = FindDocNumberIn(l.Para(i), true);
+    if (!dn) continue;
+    if (md->doc_number && *md->doc_number != *dn) {
+      warnings->push_back(Warning{"doc_number_conflict",
+                                  "发文字号 in the text (" + *dn + ") differs from the page's table (" +
+                                      *md->doc_number + ")",
+                                  std::nullopt});
     }
+    md->doc_number = *dn;
+    origins->Set("doc_number", ValueFrom::kText);
+    break;
   }
-  if (!md.doc_number && title_doc_number) {
-    md.doc_number = title_doc_number;
-    origins.Set("doc_number", ValueFrom::kText);
+  if (!md->doc_number && l.title_doc_number) {
+    md->doc_number = l.title_doc_number;
+    origins->Set("doc_number", ValueFrom::kText);
   }
-  const Decree decree = FindDecree(doc, header_end);
-  if (!md.doc_number && decree.number) {
-    md.doc_number = decree.number;
-    origins.Set("doc_number", ValueFrom::kText);
+  if (!md->doc_number && decree.number) {
+    md->doc_number = decree.number;
+    origins->Set("doc_number", ValueFrom::kText);
   }
-  if (const StatedValue* v = Stated(doc, "doc_number"); v && !md.doc_number) {
-    md.doc_number = ids::DocNumberText(v->value);
-    origins.SetFromStated("doc_number", *v);
+  if (const StatedValue* v = Stated(l.doc, "doc_number"); v && !md->doc_number) {
+    md->doc_number = ids::DocNumberText(v->value);
+    origins->SetFromStated("doc_number", *v);
   }
   // A record's values without names: a value shaped like a 文号.
-  for (const StatedValue& v : doc.stated) {
-    if (md.doc_number || v.field != "unnamed") continue;
+  for (const StatedValue& v : l.doc.stated) {
+    if (md->doc_number || v.field != "unnamed") continue;
     if (auto dn = FindDocNumberIn(v.value, true)) {
-      md.doc_number = *dn;
-      origins.SetFromStated("doc_number", v);
+      md->doc_number = *dn;
+      origins->SetFromStated("doc_number", v);
     }
   }
+}
 
-  // 3b. 发文机关标志 (a line of its own above the title: 连云港市人民政府文件)
-  // and 签发人 (上行文, beside the 发文字号: 签发人：张三).
+// 发文机关标志: a line of its own above the title (连云港市人民政府文件).
+void FindIssuerMark(const Layout& l, Metadata* md) {
   static const RE2 kMark(
       R"(^(\p{Han}{2,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|院|部|署|会|中心)(?:文件|公报|函|文件、\p{Han}{2,40}文件)?)\s*$)");
-  static const RE2 kSigner(R"(签发人\s*[:：]\s*(\p{Han}{2,4}(?:\s*[、,，]\s*\p{Han}{2,4})*))");
-  for (size_t i = 0; i < std::min(header_end, title_para); ++i) {
-    if (is_table[i]) continue;
-    std::string_view p = Para(doc, i);
-    re2::StringPiece in(p.data(), p.size());
+  for (size_t i = 0; i < std::min(l.header_end, l.title_para) && !md->issuer_mark; ++i) {
+    if (l.is_table[i]) continue;
+    std::string_view p = l.Para(i);
     std::string mark;
-    if (!md.issuer_mark && p.size() >= 12 && p.substr(p.size() - 6) == "文件" &&
-        RE2::FullMatch(in, kMark, &mark)) {
-      md.issuer_mark = mark;
+    if (p.size() >= 12 && p.substr(p.size() - 6) == "文件" &&
+        RE2::FullMatch(re2::StringPiece(p.data(), p.size()), kMark, &mark)) {
+      md->issuer_mark = mark;
     }
   }
-  for (size_t i = 0; i < header_end; ++i) {
-    std::string_view p = Para(doc, i);
+}
+
+// 签发人 (上行文, beside the 发文字号: 签发人：张三).
+void FindSigner(const Layout& l, Metadata* md) {
+  static const RE2 kSigner(R"(签发人\s*[:：]\s*(\p{Han}{2,4}(?:\s*[、,，]\s*\p{Han}{2,4})*))");
+  for (size_t i = 0; i < l.header_end; ++i) {
+    std::string_view p = l.Para(i);
     std::string signer;
     if (RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kSigner, &signer)) {
-      md.signer = signer;
-      break;
+      md->signer = signer;
+      return;
     }
   }
+}
 
-  // 4. Table fields.
-  md.index_number = Get(table, {"index_number"});
-  md.publisher = Get(table, {"publisher"});
-  md.validity = Get(table, {"validity"});
-  for (const char* f : {"index_number", "publisher", "validity"}) origins.Set(f, ValueFrom::kPageTable);
-  if (auto tw = Get(table, {"topic_words"})) {
-    for (const std::string& w : SplitList(*tw)) md.topic_words.push_back(w);
+// The table's other fields (索引号, 发布机构, 有效性, 主题词, 下载) and the
+// published date, the table's or the record's. Returns the table's 成文日期.
+std::optional<std::string> ReadTableFields(const Layout& l, Metadata* md, Origins* origins) {
+  md->index_number = Get(l.table, {"index_number"});
+  md->publisher = Get(l.table, {"publisher"});
+  md->validity = Get(l.table, {"validity"});
+  for (const char* f : {"index_number", "publisher", "validity"}) origins->Set(f, ValueFrom::kPageTable);
+  if (auto tw = Get(l.table, {"topic_words"})) md->topic_words = SplitList(*tw);
+  md->attachments = l.doc.attachments;
+  if (md->attachments.empty()) {
+    if (auto dl = Get(l.table, {"download"})) md->attachments.push_back(Attachment{*dl, std::nullopt});
   }
-  md.attachments = doc.attachments;
-  if (md.attachments.empty()) {
-    if (auto dl = Get(table, {"download"})) md.attachments.push_back(Attachment{*dl, std::nullopt});
-  }
-  if (auto pd = Get(table, {"published_date"})) {
+  if (auto pd = Get(l.table, {"published_date"})) {
     if (auto d = FindDate(*pd)) {
-      md.published_date = d->Iso();
-      origins.Set("published_date", ValueFrom::kPageTable);
+      md->published_date = d->Iso();
+      origins->Set("published_date", ValueFrom::kPageTable);
     }
   }
-  if (const StatedValue* v = Stated(doc, "published_date"); v && !md.published_date) {
+  if (const StatedValue* v = Stated(l.doc, "published_date"); v && !md->published_date) {
     if (auto d = FindDate(v->value)) {
-      md.published_date = d->Iso();
-      origins.SetFromStated("published_date", *v);
+      md->published_date = d->Iso();
+      origins->SetFromStated("published_date", *v);
     }
   }
-  std::optional<std::string> table_signed;
-  if (auto sd = Get(table, {"signed_date"})) {
-    if (auto d = FindDate(*sd)) table_signed = d->Iso();
+  if (auto sd = Get(l.table, {"signed_date"})) {
+    if (auto d = FindDate(*sd)) return d->Iso();
   }
+  return std::nullopt;
+}
 
-  // 5. Effective period: the last 自…起施行 and 有效期 statements (the closing part).
-  std::optional<Date> eff_from, eff_until;
-  int validity_years = 0;
-  bool from_signing = false, from_publishing = false;
-  {
-    static const RE2 kFrom(R"(自\s*([^起,，。;；]{2,24}?)\s*起\s*(?:施行|实施|执行|生效|试行))");
-    static const RE2 kUntil(R"(有效期(?:至|到|截至)\s*([^,，。;；]{6,20}?)(?:止|[,，。;；]|$))");
-    static const RE2 kYears(R"(有效期(?:为)?\s*([0-9]+|[一二三四五六七八九十两]+)\s*年)");
-    re2::StringPiece in(doc.text);
-    re2::StringPiece m;
-    while (RE2::FindAndConsume(&in, kFrom, &m)) {
-      std::string_view v(m.data(), m.size());
-      if (auto d = FindDate(v)) {
-        eff_from = d;
-        from_signing = from_publishing = false;
-      } else if (v.find("印发") != std::string_view::npos || v.find("公布") != std::string_view::npos) {
-        from_signing = true;
-      } else if (v.find("发布") != std::string_view::npos) {
-        from_publishing = true;
-      }
-    }
-    in = re2::StringPiece(doc.text);
-    while (RE2::FindAndConsume(&in, kUntil, &m)) {
-      if (auto d = FindDate(std::string_view(m.data(), m.size()))) eff_until = d;
-    }
-    in = re2::StringPiece(doc.text);
-    while (RE2::FindAndConsume(&in, kYears, &m)) {
-      std::string_view v(m.data(), m.size());
-      auto y = (v[0] >= '0' && v[0] <= '9') ? std::optional<int64_t>(std::stoll(std::string(v)))
-                                           : ParseChineseNumber(v);
-      if (y && *y > 0 && *y < 100) validity_years = static_cast<int>(*y);
+// What the text says of when it is in force: the last 自…起施行 and 有效期
+// statements (they sit in the closing part).
+struct EffectiveStatements {
+  std::optional<Date> from, until;
+  int years = 0;                 // 有效期N年
+  bool from_signing = false;     // 自印发之日起施行
+  bool from_publishing = false;  // 自发布之日起施行
+};
+
+EffectiveStatements ReadEffectiveStatements(const std::string& text) {
+  static const RE2 kFrom(R"(自\s*([^起,，。;；]{2,24}?)\s*起\s*(?:施行|实施|执行|生效|试行))");
+  static const RE2 kUntil(R"(有效期(?:至|到|截至)\s*([^,，。;；]{6,20}?)(?:止|[,，。;；]|$))");
+  static const RE2 kYears(R"(有效期(?:为)?\s*([0-9]+|[一二三四五六七八九十两]+)\s*年)");
+  EffectiveStatements e;
+  re2::StringPiece in(text);
+  re2::StringPiece m;
+  while (RE2::FindAndConsume(&in, kFrom, &m)) {
+    std::string_view v(m.data(), m.size());
+    if (auto d = FindDate(v)) {
+      e.from = d;
+      e.from_signing = e.from_publishing = false;
+    } else if (v.find("印发") != std::string_view::npos || v.find("公布") != std::string_view::npos) {
+      e.from_signing = true;
+    } else if (v.find("发布") != std::string_view::npos) {
+      e.from_publishing = true;
     }
   }
+  in = re2::StringPiece(text);
+  while (RE2::FindAndConsume(&in, kUntil, &m)) {
+    if (auto d = FindDate(std::string_view(m.data(), m.size()))) e.until = d;
+  }
+  in = re2::StringPiece(text);
+  while (RE2::FindAndConsume(&in, kYears, &m)) {
+    std::string_view v(m.data(), m.size());
+    auto y = (v[0] >= '0' && v[0] <= '9') ? std::optional<int64_t>(std::stoll(std::string(v)))
+                                         : ParseChineseNumber(v);
+    if (y && *y > 0 && *y < 100) e.years = static_cast<int>(*y);
+  }
+  return e;
+}
 
-  // 6. Signature (发文机关署名) and 成文日期: an organisation, then a date, on
-  // the same line or the next. A date followed by 印发 is the 版记's
-  // 印发机关和印发日期, not the signature.
-  for (size_t i = 0; i < n && !md.issuer; ++i) {
-    std::string_view p = Para(doc, i);
+// A signature date that lost its 年月日 ("2025 9 5"): the reading the page's
+// other dates confirm, else the only reading; a warning either way.
+void ReadMangledSignedDate(std::string_view date_text, const std::vector<Date>& readings,
+                           const std::vector<Date>& known, Metadata* md, std::vector<Warning>* warnings,
+                           const utf8::CodePointIndex& cps, const std::string& text) {
+  std::optional<Date> pick;
+  for (const Date& r : readings) {
+    for (const Date& k : known) {
+      if (r == k) pick = r;
+    }
+  }
+  if (!pick && readings.size() == 1) pick = readings[0];
+  const auto date_begin = static_cast<int64_t>(date_text.data() - text.data());
+  Span span{cps.ToCodePoint(date_begin), cps.ToCodePoint(date_begin + static_cast<int64_t>(date_text.size()))};
+  if (pick) md->signed_date = pick->Iso();
+  warnings->push_back(Warning{"date_mangled",
+                              "成文日期 \"" + std::string(date_text) + "\" lost its 年月日" +
+                                  (pick ? "; read as " + pick->Iso() : std::string(" and has several readings")),
+                              span});
+}
+
+// 发文机关署名 and 成文日期: an organisation, then a date, on the same line or
+// the next. A date followed by 印发 is the 版记's 印发机关和印发日期, not the
+// signature. `known` are the page's other dates, to read a mangled date.
+void FindSignature(const Layout& l, const std::vector<Date>& known, Metadata* md,
+                   std::vector<Warning>* warnings, const utf8::CodePointIndex& cps) {
+  for (size_t i = 0; i < l.n && !md->issuer; ++i) {
+    std::string_view p = l.Para(i);
     if (HasSentencePunct(p) || p.find("。") != std::string_view::npos) continue;
     re2::StringPiece in(p.data(), p.size());
     re2::StringPiece org;
     if (!SignatureOrgAtStart(p, &org) && !RE2::PartialMatch(in, SignatureOrgRe(), &org)) continue;
     const size_t org_end = static_cast<size_t>(org.data() + org.size() - p.data());
-    std::string_view rest = utf8::Trim(p.substr(org_end));
-    std::string_view date_text;
-    int64_t date_begin = 0;
-    if (!rest.empty()) {
-      date_text = rest;
-      date_begin = static_cast<int64_t>(rest.data() - doc.text.data());
-    } else if (i + 1 < n) {
-      date_text = utf8::Trim(Para(doc, i + 1));
-      date_begin = static_cast<int64_t>(date_text.data() - doc.text.data());
-    } else {
-      continue;
+    std::string_view date_text = utf8::Trim(p.substr(org_end));
+    if (date_text.empty()) {
+      if (i + 1 >= l.n) continue;
+      date_text = utf8::Trim(l.Para(i + 1));
     }
     if (date_text.find("印发") != std::string_view::npos) continue;
     if (auto d = ParseDateLine(date_text)) {
-      md.issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
-      md.signed_date = d->Iso();
+      md->issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
+      md->signed_date = d->Iso();
       continue;
     }
     std::vector<Date> readings = MangledDateReadings(date_text);
     if (readings.empty()) continue;
-    md.issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
-    // Reconcile with the other dates the page states.
-    std::vector<Date> known;
-    for (const auto& s : {md.published_date, table_signed}) {
-      if (s) {
-        if (auto d = FindDate(*s)) known.push_back(*d);
-      }
-    }
-    if (eff_from) known.push_back(*eff_from);
-    std::optional<Date> pick;
-    for (const Date& r : readings) {
-      for (const Date& k : known) {
-        if (r == k) pick = r;
-      }
-    }
-    if (!pick && readings.size() == 1) pick = readings[0];
-    Span span{cps.ToCodePoint(date_begin), cps.ToCodePoint(date_begin + date_text.size())};
-    if (pick) {
-      md.signed_date = pick->Iso();
-      warnings->push_back(Warning{"date_mangled",
-                                  "成文日期 \"" + std::string(date_text) + "\" lost its 年月日; read as " +
-                                      pick->Iso(),
-                                  span});
-    } else {
-      warnings->push_back(Warning{"date_mangled",
-                                  "成文日期 \"" + std::string(date_text) +
-                                      "\" lost its 年月日 and has several readings",
-                                  span});
+    md->issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
+    ReadMangledSignedDate(date_text, readings, known, md, warnings, cps, l.doc.text);
+  }
+}
+
+// Where the signature is silent: the 令's maker and day, the table's
+// 发布机构, the record's issuer, or a record value that is an organisation's
+// name and nothing else.
+void FindIssuerElsewhere(const Layout& l, const Decree& decree, Metadata* md, Origins* origins) {
+  if (!md->issuer && decree.maker) md->issuer = decree.maker;
+  if (!md->signed_date && decree.day) md->signed_date = decree.day;
+  if (!md->issuer) {
+    if (auto a = Get(l.table, {"issuer"})) {
+      md->issuer = *a;
+      origins->Set("issuer", ValueFrom::kPageTable);
     }
   }
+  if (const StatedValue* v = Stated(l.doc, "issuer"); v && !md->issuer) {
+    md->issuer = v->value;
+    origins->SetFromStated("issuer", *v);
+  }
+  for (const StatedValue& v : l.doc.stated) {
+    if (md->issuer || v.field != "unnamed") continue;
+    if (RE2::FullMatch(v.value, SignatureOrgRe())) {
+      md->issuer = v.value;
+      origins->SetFromStated("issuer", v);
+    }
+  }
+}
+
+// effective_from and effective_until from the statements, counting from the
+// document's own dates where the text says so.
+void SetEffectivePeriod(const EffectiveStatements& e, Metadata* md, Origins* origins) {
+  if (e.from) {
+    md->effective_from = e.from->Iso();
+  } else if (e.from_signing && md->signed_date) {
+    md->effective_from = md->signed_date;
+    origins->Set("effective_from", ValueFrom::kComputed);
+  } else if (e.from_publishing && md->published_date) {
+    md->effective_from = md->published_date;
+    origins->Set("effective_from", ValueFrom::kComputed);
+  }
+  if (e.until) {
+    md->effective_until = e.until->Iso();
+  } else if (e.years > 0 && md->effective_from) {
+    md->effective_until = AddYearsMinusOneDay(*FindDate(*md->effective_from), e.years).Iso();
+    origins->Set("effective_until", ValueFrom::kComputed);
+  }
+}
+
+// 主送机关: the first line after the title that ends with a colon.
+void FindAddressees(const Layout& l, Metadata* md) {
+  for (size_t i = l.title_para == l.n ? 0 : l.title_para + 1; i < l.header_end; ++i) {
+    std::string_view p = l.Para(i);
+    if (l.is_table[i]) continue;
+    if (p.size() < 4 || p.find("。") != std::string_view::npos) continue;
+    std::string_view body = p;
+    if (body.substr(body.size() - 1) == ":") {
+      body.remove_suffix(1);
+    } else if (body.size() >= 3 && body.substr(body.size() - 3) == "：") {
+      body.remove_suffix(3);
+    } else {
+      continue;
+    }
+    md->addressees = SplitList(body);
+    return;
+  }
+}
+
+// 版记: 印发机关和印发日期 ("连云港市人民政府办公室 2025年11月25日印发", on
+// one line or two).
+void FindPrinted(const Layout& l, Metadata* md) {
+  static const std::string kPrinted = "印发";
+  for (size_t i = 0; i < l.n && !md->printed_date; ++i) {
+    std::string_view p = utf8::Trim(l.Para(i));
+    if (p.size() <= kPrinted.size() || p.substr(p.size() - kPrinted.size()) != kPrinted) continue;
+    std::string_view head = utf8::Trim(p.substr(0, p.size() - kPrinted.size()));
+    size_t db = 0, de = 0;
+    auto d = FindDate(head, &db, &de);
+    if (!d || de != head.size()) continue;
+    md->printed_date = d->Iso();
+    std::string_view org = utf8::Trim(head.substr(0, db));
+    if (org.empty() && i > 0) org = utf8::Trim(l.Para(i - 1));
+    re2::StringPiece m;
+    if (RE2::FullMatch(re2::StringPiece(org.data(), org.size()), SignatureOrgRe(), &m)) {
+      md->printed_by = std::string(m.data(), m.size());
+    }
+  }
+}
+
+// 附注 (（此件公开发布）) and 抄送.
+void FindNotesAndCc(const Layout& l, Metadata* md) {
+  static const RE2 kDisclosure(R"(^[(（](此件[^()（）]*)[)）]$)");
+  static const RE2 kCc(R"(^抄送\s*[:：]\s*(.+?)[。.]?$)");
+  for (size_t i = 0; i < l.n; ++i) {
+    std::string_view p = l.Para(i);
+    re2::StringPiece in(p.data(), p.size());
+    std::string v;
+    if (!md->disclosure && RE2::FullMatch(in, kDisclosure, &v)) md->disclosure = v;
+    if (md->cc.empty() && RE2::FullMatch(in, kCc, &v)) md->cc = SplitList(v);
+  }
+}
+
+// 附件: 1.… / 2.…: the attachment list of the closing part, after the links
+// the page gave.
+void FindAttachmentList(const Layout& l, Metadata* md) {
+  static const RE2 kAttachHead(R"(^附件\s*[:：]\s*(.*)$)");
+  static const RE2 kAttachItem(R"(^(?:\d{1,2}\s*[.．、]\s*)?(.+?)[。.]?$)");
+  auto add = [md](const std::string& item) {
+    std::string title;
+    if (!RE2::FullMatch(item, kAttachItem, &title) || title.empty()) return;
+    for (const Attachment& a : md->attachments) {
+      if (a.title == title) return;  // already known from the page's link
+    }
+    md->attachments.push_back(Attachment{title, std::nullopt});
+  };
+  for (size_t i = 0; i < l.n; ++i) {
+    std::string first;
+    if (!RE2::FullMatch(std::string(l.Para(i)), kAttachHead, &first)) continue;
+    if (!first.empty()) add(first);
+    for (size_t k = i + 1; k < l.n; ++k) {
+      std::string_view p = l.Para(k);
+      auto m = MatchClauseMarker(p);
+      if (!m || m->style != "arabic_dot" || p.find("。") != std::string_view::npos) break;
+      add(std::string(p));
+    }
+    return;
+  }
+}
+
+// 《…》（X〔2024〕N号）: the documents the text cites with their numbers.
+void FindReferences(const std::string& text, Metadata* md) {
+  static const RE2 kReference(
+      R"(《([^《》]{2,80})》\s*[(（]\s*(\p{Han}{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d{1,4}\s*号)\s*[)）])");
+  re2::StringPiece in(text);
+  std::string title, number;
+  while (RE2::FindAndConsume(&in, kReference, &title, &number)) {
+    md->references.push_back(Reference{title, ids::DocNumberText(number)});
+  }
+}
+
+}  // namespace
+
+Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
+                      const utf8::CodePointIndex& cps) {
+  Metadata md;
+  Origins origins;
+  Layout layout = MakeLayout(doc);
+  FindTitle(&layout, &md, &origins);
+  const Decree decree = FindDecree(doc, layout.header_end);
+  FindDocNumber(layout, decree, &md, &origins, warnings);
+  FindIssuerMark(layout, &md);
+  FindSigner(layout, &md);
+  const std::optional<std::string> table_signed = ReadTableFields(layout, &md, &origins);
+  const EffectiveStatements effective = ReadEffectiveStatements(doc.text);
+
+  std::vector<Date> known;  // the page's dates, to read a signature date that lost its 年月日
+  for (const auto& s : {md.published_date, table_signed}) {
+    if (s) {
+      if (auto d = FindDate(*s)) known.push_back(*d);
+    }
+  }
+  if (effective.from) known.push_back(*effective.from);
+  FindSignature(layout, known, &md, warnings, cps);
   if (!md.signed_date && table_signed) {
     md.signed_date = table_signed;
     origins.Set("signed_date", ValueFrom::kPageTable);
@@ -466,122 +644,13 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                     ") differs from the page's table (" + *table_signed + ")",
                                 std::nullopt});
   }
-  // A 令 is signed by its maker on the day it is published.
-  if (!md.issuer && decree.maker) md.issuer = decree.maker;
-  if (!md.signed_date && decree.day) md.signed_date = decree.day;
-  if (!md.issuer) {
-    if (auto a = Get(table, {"issuer"})) {
-      md.issuer = *a;
-      origins.Set("issuer", ValueFrom::kPageTable);
-    }
-  }
-  if (const StatedValue* v = Stated(doc, "issuer"); v && !md.issuer) {
-    md.issuer = v->value;
-    origins.SetFromStated("issuer", *v);
-  }
-  // …or one that is an organisation's name and nothing else.
-  for (const StatedValue& v : doc.stated) {
-    if (md.issuer || v.field != "unnamed") continue;
-    if (RE2::FullMatch(v.value, SignatureOrgRe())) {
-      md.issuer = v.value;
-      origins.SetFromStated("issuer", v);
-    }
-  }
-
-  if (eff_from) {
-    md.effective_from = eff_from->Iso();
-  } else if (from_signing && md.signed_date) {
-    md.effective_from = md.signed_date;
-    origins.Set("effective_from", ValueFrom::kComputed);
-  } else if (from_publishing && md.published_date) {
-    md.effective_from = md.published_date;
-    origins.Set("effective_from", ValueFrom::kComputed);
-  }
-  if (eff_until) {
-    md.effective_until = eff_until->Iso();
-  } else if (validity_years > 0 && md.effective_from) {
-    md.effective_until = AddYearsMinusOneDay(*FindDate(*md.effective_from), validity_years).Iso();
-    origins.Set("effective_until", ValueFrom::kComputed);
-  }
-
-  // 7. 主送机关: the first line after the title that ends with a colon.
-  for (size_t i = title_para == n ? 0 : title_para + 1; i < header_end; ++i) {
-    std::string_view p = Para(doc, i);
-    if (is_table[i]) continue;
-    if (p.size() < 4 || p.find("。") != std::string_view::npos) continue;
-    std::string_view body = p;
-    if (body.substr(body.size() - 1) == ":") {
-      body.remove_suffix(1);
-    } else if (body.size() >= 3 && body.substr(body.size() - 3) == "：") {
-      body.remove_suffix(3);
-    } else {
-      continue;
-    }
-    md.addressees = SplitList(body);
-    break;
-  }
-
-  // 版记: 印发机关和印发日期 ("连云港市人民政府办公室 2025年11月25日印发", on
-  // one line or two).
-  for (size_t i = 0; i < n && !md.printed_date; ++i) {
-    std::string_view p = utf8::Trim(Para(doc, i));
-    static const std::string kPrinted = "印发";
-    if (p.size() <= kPrinted.size() || p.substr(p.size() - kPrinted.size()) != kPrinted) continue;
-    std::string_view head = utf8::Trim(p.substr(0, p.size() - kPrinted.size()));
-    size_t db = 0, de = 0;
-    auto d = FindDate(head, &db, &de);
-    if (!d || de != head.size()) continue;
-    md.printed_date = d->Iso();
-    std::string_view org = utf8::Trim(head.substr(0, db));
-    if (org.empty() && i > 0) org = utf8::Trim(Para(doc, i - 1));
-    re2::StringPiece in(org.data(), org.size());
-    re2::StringPiece m;
-    if (RE2::FullMatch(in, SignatureOrgRe(), &m)) md.printed_by = std::string(m.data(), m.size());
-  }
-
-  // 8. 附注, 抄送, references.
-  static const RE2 kDisclosure(R"(^[(（](此件[^()（）]*)[)）]$)");
-  static const RE2 kCc(R"(^抄送\s*[:：]\s*(.+?)[。.]?$)");
-  static const RE2 kReference(
-      R"(《([^《》]{2,80})》\s*[(（]\s*(\p{Han}{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d{1,4}\s*号)\s*[)）])");
-  for (size_t i = 0; i < n; ++i) {
-    std::string_view p = Para(doc, i);
-    re2::StringPiece in(p.data(), p.size());
-    std::string v;
-    if (!md.disclosure && RE2::FullMatch(in, kDisclosure, &v)) md.disclosure = v;
-    if (md.cc.empty() && RE2::FullMatch(in, kCc, &v)) md.cc = SplitList(v);
-  }
-  // 附件: 1.… / 2.…: the attachment list of the closing part.
-  static const RE2 kAttachHead(R"(^附件\s*[:：]\s*(.*)$)");
-  static const RE2 kAttachItem(R"(^(?:\d{1,2}\s*[.．、]\s*)?(.+?)[。.]?$)");
-  for (size_t i = 0; i < n; ++i) {
-    std::string first;
-    if (!RE2::FullMatch(std::string(Para(doc, i)), kAttachHead, &first)) continue;
-    auto add = [&](const std::string& item) {
-      std::string title;
-      if (RE2::FullMatch(item, kAttachItem, &title) && !title.empty()) {
-        for (const Attachment& a : md.attachments) {
-          if (a.title == title) return;  // already known from the page's link
-        }
-        md.attachments.push_back(Attachment{title, std::nullopt});
-      }
-    };
-    if (!first.empty()) add(first);
-    for (size_t k = i + 1; k < n; ++k) {
-      std::string_view p = Para(doc, k);
-      auto m = MatchClauseMarker(p);
-      if (!m || m->style != "arabic_dot" || p.find("。") != std::string_view::npos) break;
-      add(std::string(p));
-    }
-    break;
-  }
-  {
-    re2::StringPiece in(doc.text);
-    std::string title, number;
-    while (RE2::FindAndConsume(&in, kReference, &title, &number)) {
-      md.references.push_back(Reference{title, ids::DocNumberText(number)});
-    }
-  }
+  FindIssuerElsewhere(layout, decree, &md, &origins);
+  SetEffectivePeriod(effective, &md, &origins);
+  FindAddressees(layout, &md);
+  FindPrinted(layout, &md);
+  FindNotesAndCc(layout, &md);
+  FindAttachmentList(layout, &md);
+  FindReferences(doc.text, &md);
   md.provenance = origins.For(md);
   return md;
 }
