@@ -70,6 +70,19 @@ const RE2& ParenItemRe() {
   return re;
 }
 
+// QQ空间岚综管办〔2015〕165号平潭…关于印发…的通知区直各单位、…：: a 文号,
+// the title after it (to its last document type), then the addressees;
+// each starts a line. The 文号's
+// 机关代字 starts after a non-Han character or after the share buttons a
+// page puts before it (微信 微博 QQ空间, whose spaces are gone by now).
+const RE2& NumberTitleRe() {
+  static const RE2 re(
+      "(?:^|QQ空间|微信|微博|分享|打印|收藏|[^\\p{Han}])(\\p{Han}{2,12}〔\\d{4}〕\\d{1,5}号)\\s*(\\p{Han}[^。；;：:，,]{4,150}"
+      "(?:通知|通报|意见|办法|方案|措施|决定|规定|细则|公告|通告|批复|规划|计划))\\s*"
+      "[^。；;：:]{2,100}[：:]");
+  return re;
+}
+
 #undef GW_MARKER
 #undef GW_NUM
 
@@ -109,6 +122,7 @@ std::set<size_t> SplitPoints(const std::string& s) {
   Collect(s, SignatureRe(), 2, {{1}, {2}}, &at);
   Collect(s, TitleMarkerRe(), 1, {{1}}, &at);
   Collect(s, ParenItemRe(), 1, {{1}}, &at);
+  Collect(s, NumberTitleRe(), 2, {{1, 2}, {2}}, &at);
   at.erase(0);
   return at;
 }

@@ -91,6 +91,8 @@ std::optional<std::string> Get(const Pairs& pairs, std::initializer_list<const c
 
 bool IsTitleLike(std::string_view p) {
   if (HasSentencePunct(p) || p.find("。") != std::string_view::npos) return false;
+  // 本地目录: zwgk/…/2576_关于…的通知: a label and a path, not a title.
+  if (p.find(':') != std::string_view::npos || p.find('/') != std::string_view::npos) return false;
   int64_t n = utf8::CountCodePoints(p);
   if (n < 6 || n > 120) return false;
   std::string t = StripTitleDecoration(p);
@@ -266,7 +268,14 @@ void FindTitle(Layout* l, Metadata* md, Origins* origins) {
     }
     if (IsTitleLike(p)) {
       l->title_para = i;
-      if (!md->title) md->title = StripTitleDecoration(p);
+      std::string stated = StripTitleDecoration(p);
+      // The table's 关于…的通知 is the text's title without its issuer
+      // (平潭综合实验区管委会办公室关于…的通知): the document's own title wins.
+      if (!md->title || (stated.size() > md->title->size() &&
+                          stated.compare(stated.size() - md->title->size(), md->title->size(), *md->title) == 0)) {
+        md->title = std::move(stated);
+        origins->Set("title", ValueFrom::kText);
+      }
       break;
     }
   }
@@ -392,13 +401,31 @@ struct EffectiveStatements {
   bool from_publishing = false;  // 自发布之日起施行
 };
 
-EffectiveStatements ReadEffectiveStatements(const std::string& text) {
-  static const RE2 kFrom(R"(自\s*([^起,，。;；]{2,24}?)\s*起\s*(?:施行|实施|执行|生效|试行))");
-  static const RE2 kUntil(R"(有效期(?:至|到|截至)\s*([^,，。;；]{6,20}?)(?:止|[,，。;；]|$))");
-  static const RE2 kYears(R"(有效期(?:为)?\s*([0-9]+|[一二三四五六七八九十两]+)\s*年)");
-  EffectiveStatements e;
+// 有效期N年 / 有效期限五年 / 暂定N年, said of the document itself: after a
+// sentence break or 本办法…, not 注册登记有效期5年 (a licence's term).
+int ValidityYears(const std::string& text) {
+  static const RE2 kYears(
+      R"((?:^|[，,。；;：:]|本\p{Han}{1,8}?)\s*(?:有效期限?(?:为)?|暂定(?:执行|实施|试行)?)\s*([0-9]+|[一二三四五六七八九十两]+)\s*年)");
+  int years = 0;
   re2::StringPiece in(text);
   re2::StringPiece m;
+  while (RE2::FindAndConsume(&in, kYears, &m)) {
+    std::string_view v(m.data(), m.size());
+    auto y = (v[0] >= '0' && v[0] <= '9') ? std::optional<int64_t>(std::stoll(std::string(v)))
+                                         : ParseChineseNumber(v);
+    if (y && *y > 0 && *y < 100) years = static_cast<int>(*y);
+  }
+  return years;
+}
+
+EffectiveStatements ReadEffectiveStatements(const std::string& text) {
+  static const RE2 kFrom(R"(自\s*([^起,，。;；]{2,24}?)\s*起\s*(?:施行|实施|实行|执行|生效|试行))");
+  static const RE2 kUntil(R"(有效期(?:至|到|截至)\s*([^,，。;；]{6,20}?)(?:止|[,，。;；]|$))");
+  // 本公告有效期自2023年10月11日起至2025年10月10日
+  static const RE2 kRange(R"(有效期(?:为)?自\s*([^,，。;；]{6,20}?)\s*起?\s*至\s*([^,，。;；]{6,20}?)(?:止|[,，。;；]|$))");
+  EffectiveStatements e;
+  re2::StringPiece in(text);
+  re2::StringPiece m, m2;
   while (RE2::FindAndConsume(&in, kFrom, &m)) {
     std::string_view v(m.data(), m.size());
     if (auto d = FindDate(v)) {
@@ -415,12 +442,15 @@ EffectiveStatements ReadEffectiveStatements(const std::string& text) {
     if (auto d = FindDate(std::string_view(m.data(), m.size()))) e.until = d;
   }
   in = re2::StringPiece(text);
-  while (RE2::FindAndConsume(&in, kYears, &m)) {
-    std::string_view v(m.data(), m.size());
-    auto y = (v[0] >= '0' && v[0] <= '9') ? std::optional<int64_t>(std::stoll(std::string(v)))
-                                         : ParseChineseNumber(v);
-    if (y && *y > 0 && *y < 100) e.years = static_cast<int>(*y);
+  while (RE2::FindAndConsume(&in, kRange, &m, &m2)) {
+    auto from = FindDate(std::string_view(m.data(), m.size()));
+    auto until = FindDate(std::string_view(m2.data(), m2.size()));
+    if (!from || !until) continue;
+    e.from = from;
+    e.until = until;
+    e.from_signing = e.from_publishing = false;
   }
+  e.years = ValidityYears(text);
   return e;
 }
 
@@ -508,8 +538,10 @@ void SetEffectivePeriod(const EffectiveStatements& e, Metadata* md, Origins* ori
   } else if (e.from_signing && md->signed_date) {
     md->effective_from = md->signed_date;
     origins->Set("effective_from", ValueFrom::kComputed);
-  } else if (e.from_publishing && md->published_date) {
-    md->effective_from = md->published_date;
+  } else if (e.from_publishing && (md->signed_date || md->published_date)) {
+    // 自发布之日起施行: the document's own date, as for 自印发之日起; the
+    // page's date only when the document states none.
+    md->effective_from = md->signed_date ? md->signed_date : md->published_date;
     origins->Set("effective_from", ValueFrom::kComputed);
   }
   if (e.until) {

@@ -67,3 +67,17 @@ TEST_CASE("flattened: what is not a clause start stays inline") {
   // A short paragraph with markers is never cut.
   CHECK(Lines("通知如下：一、甲。二、乙。三、丙。四、丁。").size() == 1);
 }
+
+TEST_CASE("flattened: a 文号, the title after it and the addressees start lines") {
+  const std::string s =
+      "当前位置：首页最新文件关于印发某某工作方案的通知时间：2016-03-02 微信 微博 QQ空间 某综办〔2016〕12号 "
+      "某某区管委会办公室关于印发某某规划（2016-2020）工作方案的通知各单位、各乡镇人民政府：现印发给你们，请认真组织实施。"
+      "某某区管委会办公室2016年3月1日某某规划工作方案一、总体要求。" +
+      kFiller + "二、主要任务。" + kFiller + "三、保障措施。" + kFiller;
+  const auto lines = Lines(s);
+  REQUIRE(lines.size() >= 5);
+  CHECK(lines[1] == "某综办〔2016〕12号");
+  // The title runs to its last document type, past 规划 inside it.
+  CHECK(lines[2] == "某某区管委会办公室关于印发某某规划（2016-2020）工作方案的通知");
+  CHECK(lines[3].rfind("各单位、各乡镇人民政府：", 0) == 0);
+}

@@ -390,3 +390,46 @@ TEST_CASE("FindMetadata: a signature is the whole organisation, not its shortest
   Found g = Run(NormalizeText("关于印发某办法的通知\n各单位：\n现印发给你们。\n某某管委会\n2015年9月11日\n", "body_sig.txt"));
   CHECK(Show(g.md.issuer) == "某某管委会");
 }
+
+TEST_CASE("FindMetadata: 有效期 stated in its other forms") {
+  auto run = [](const std::string& closing) {
+    return Run(NormalizeText("关于印发某某补贴办法的通知\n各单位：\n一、补贴对象。\n二、" + closing +
+                                 "\n某某县人民政府\n2021年3月2日\n",
+                             "validity.txt"));
+  };
+  SUBCASE("自…起实行，有效期为N年") {
+    Found f = run("本办法自2016年1月1日起实行，有效期为5年。");
+    CHECK(Show(f.md.effective_from) == "2016-01-01");
+    CHECK(Show(f.md.effective_until) == "2020-12-31");
+  }
+  SUBCASE("自发布之日起实施。有效期限五年: counted from the document's own date") {
+    Found f = run("本办法自发布之日起实施。有效期限五年。");
+    CHECK(Show(f.md.effective_from) == "2021-03-02");
+    CHECK(Show(f.md.effective_until) == "2026-03-01");
+  }
+  SUBCASE("有效期自…起至…") {
+    Found f = run("本公告有效期自2023年10月11日起至2025年10月10日。");
+    CHECK(Show(f.md.effective_from) == "2023-10-11");
+    CHECK(Show(f.md.effective_until) == "2025-10-10");
+  }
+  SUBCASE("暂定N年") {
+    Found f = run("本办法自2022年1月1日起施行，暂定3年。");
+    CHECK(Show(f.md.effective_until) == "2024-12-31");
+  }
+  SUBCASE("a licence's 有效期 is not the document's") {
+    Found f = run("本办法自2022年1月1日起施行。养殖场注册登记有效期5年，证书有效期3年。");
+    CHECK(Show(f.md.effective_from) == "2022-01-01");
+    CHECK(Show(f.md.effective_until) == "<null>");
+  }
+}
+
+TEST_CASE("FindMetadata: the text's title with its issuer wins over a table's shorter one") {
+  Found f = Run(NormalizeText(
+      "标题: 关于印发某某办法的通知\n本地目录: zwgk/2015/关于印发某某办法的通知\n"
+      "某某区管委会办公室关于印发某某办法的通知\n各单位：\n现印发给你们。\n一、总则。\n",
+      "export.txt"));
+  CHECK(Show(f.md.title) == "某某区管委会办公室关于印发某某办法的通知");
+  // A path line is never the title.
+  Found g = Run(NormalizeText("本地目录: zwgk/2015/关于印发某某办法的通知\n各单位：\n现印发给你们。\n", "path.txt"));
+  CHECK(Show(g.md.title) == "<null>");
+}
