@@ -89,6 +89,28 @@ std::optional<std::string> Get(const Pairs& pairs, std::initializer_list<const c
   return std::nullopt;
 }
 
+// 关于印发《X》的通知 (or 关于印发X的通知) encloses X.
+bool EnclosesTitle(std::string_view notice, std::string_view x) {
+  return notice.size() > x.size() && notice.find("印发") != std::string_view::npos &&
+         notice.find(x) != std::string_view::npos;
+}
+
+// Two names of one notice: the same first words after 关于, quotes aside
+// (关于印发《广安市支持…》 and 关于印发广安市支持…).
+bool SameNotice(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    const size_t at = s.find("关于");
+    std::u32string u;
+    if (at == std::string_view::npos) return u;
+    for (char32_t c : utf8::ToU32(s.substr(at))) {
+      if (c != U'《' && c != U'》' && c != U'“' && c != U'”') u.push_back(c);
+    }
+    return u.substr(0, 10);
+  };
+  const std::u32string wa = words(a);
+  return wa.size() == 10 && wa == words(b);
+}
+
 bool IsTitleLike(std::string_view p) {
   if (HasSentencePunct(p) || p.find("。") != std::string_view::npos) return false;
   // 本地目录: zwgk/…/2576_关于…的通知: a label and a path, not a title.
@@ -280,11 +302,25 @@ void FindTitle(Layout* l, Metadata* md, Origins* origins) {
     }
   }
   // A title the document does not state: its record's (a crawler's title
-  // field).
-  if (const StatedValue* v = Stated(l->doc, "title"); v && !md->title) {
+  // field). A record's 关于印发《X》的通知 also beats the text's X, the title
+  // of the 办法 the notice encloses.
+  if (const StatedValue* v = Stated(l->doc, "title"); v && (!md->title || EnclosesTitle(v->value, *md->title))) {
     md->title = StripTitleDecoration(v->value);
     origins->SetFromStated("title", *v);
   }
+}
+
+// 相关附件：广安府办规〔2023〕5号关于印发《…》的通知.pdf: the document's own
+// file among the attachments, named by its 文号 and its title.
+std::optional<std::string> DocNumberOfOwnFile(const std::string& text, const std::string& title) {
+  static const RE2 kFile(
+      R"((\p{Han}{2,12}〔\d{4}〕\d{1,5}号)\s*(关于[^。；;：:，,/]{4,150}?)\.(?:pdf|PDF|doc|docx|wps|ofd))");
+  re2::StringPiece in(text);
+  std::string number, name;
+  while (RE2::FindAndConsume(&in, kFile, &number, &name)) {
+    if (SameNotice(name, title)) return FindDocNumberIn(number, true);
+  }
+  return std::nullopt;
 }
 
 // 发文字号: the table's, a line of its own in the header (the document wins
@@ -319,6 +355,12 @@ void FindDocNumber(const Layout& l, const Decree& decree, Metadata* md, Origins*
   if (!md->doc_number && decree.number) {
     md->doc_number = decree.number;
     origins->Set("doc_number", ValueFrom::kText);
+  }
+  if (!md->doc_number && md->title) {
+    if (auto dn = DocNumberOfOwnFile(l.doc.text, *md->title)) {
+      md->doc_number = dn;
+      origins->Set("doc_number", ValueFrom::kText);
+    }
   }
   if (const StatedValue* v = Stated(l.doc, "doc_number"); v && !md->doc_number) {
     md->doc_number = ids::DocNumberText(v->value);

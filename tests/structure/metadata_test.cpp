@@ -433,3 +433,31 @@ TEST_CASE("FindMetadata: the text's title with its issuer wins over a table's sh
   Found g = Run(NormalizeText("本地目录: zwgk/2015/关于印发某某办法的通知\n各单位：\n现印发给你们。\n", "path.txt"));
   CHECK(Show(g.md.title) == "<null>");
 }
+
+TEST_CASE("FindMetadata: a record's 印发 notice title beats the enclosed 办法's title") {
+  Normalized doc = NormalizeText(
+      "各县（市、区）人民政府：现将《某某市项目资金管理办法》印发给你们，请认真贯彻落实。\n"
+      "某某市人民政府\n2023年6月21日\n某某市项目资金管理办法\n第一章 总则\n第一条 为规范管理，制定本办法。\n",
+      "record.txt");
+  doc.stated.push_back(gongwen::StatedValue{"title", "某某市人民政府关于印发《某某市项目资金管理办法》的通知"});
+  Found f = Run(std::move(doc));
+  CHECK(Show(f.md.title) == "某某市人民政府关于印发《某某市项目资金管理办法》的通知");
+  // A record title that does not enclose the text's title does not replace it.
+  Normalized other = NormalizeText("某某市项目资金管理办法\n第一条 为规范管理，制定本办法。\n", "record.txt");
+  other.stated.push_back(gongwen::StatedValue{"title", "某某市项目资金管理办法（全文）"});
+  CHECK(Show(Run(std::move(other)).md.title) == "某某市项目资金管理办法");
+}
+
+TEST_CASE("FindMetadata: the 文号 in the name of the document's own attached file") {
+  const std::string body =
+      "各单位：现将《某某市支持科技创新若干政策》印发给你们。\n一、加大支持。\n某某市人民政府办公室\n2022年11月1日\n";
+  Found f = Run(NormalizeText("某某市人民政府办公室关于印发某某市支持科技创新若干政策的通知\n" + body +
+                                  "相关附件：某府办规〔2022〕10号关于印发某某市支持科技创新的若干政策的通知.pdf(/a/b.pdf)\n",
+                              "own_file.txt"));
+  CHECK(Show(f.md.doc_number) == "某府办规〔2022〕10号");
+  // Another document's file (a different notice) gives nothing.
+  Found g = Run(NormalizeText("某某市人民政府办公室关于印发某某市支持科技创新若干政策的通知\n" + body +
+                                  "相关附件：某府办规〔2021〕3号关于做好安全生产工作的通知.pdf\n",
+                              "other_file.txt"));
+  CHECK(Show(g.md.doc_number) == "<null>");
+}
