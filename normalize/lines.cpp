@@ -35,6 +35,11 @@ const RE2& OrganisationRe() {
   return re;
 }
 
+bool IsOpening(char32_t c) {
+  return c == U'(' || c == U'（' || c == U'〔' || c == U'［' || c == U'[' || c == U'【' || c == U'《' ||
+         c == U'«' || c == U'“';
+}
+
 bool IsUnitStart(char32_t c) {
   return c == U'万' || c == U'亿' || c == U'元' || c == U'%' || c == U'个' || c == U'年' ||
          c == U'月' || c == U'日' || c == U'倍';
@@ -44,6 +49,9 @@ bool IsUnitStart(char32_t c) {
 
 bool EndsMidSentence(const std::string& prev, const std::string& next) {
   if (prev.empty() || next.empty()) return false;
+  // 黔府发〔\n2022〕8号, 行动方案(\n2022—2025年)的通知: a line never ends
+  // inside a bracket it opens.
+  if (IsOpening(utf8::LastCodePoint(prev))) return true;
   if (utf8::CountCodePoints(prev) < 15) return false;  // short lines: cells, signatures
   if (StartsNewUnit(next)) return false;
   // Lines of the 政府信息公开 table ("文号…主题词" / "内容概述…") are fields.

@@ -78,6 +78,15 @@ std::optional<Date> ParseDateLine(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<Date> MistypedDate(std::string_view line) {
+  static const RE2 kTypo(R"(^\s*(\d{4})\s*[月日]\s*(\d{1,2})\s*[月日年]\s*(\d{1,2})\s*[日月号]\s*$)");
+  int y = 0, m = 0, d = 0;
+  if (!RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kTypo, &y, &m, &d) || !IsValidDate(y, m, d)) {
+    return std::nullopt;
+  }
+  return Date{y, m, d};
+}
+
 std::vector<Date> MangledDateReadings(std::string_view digits) {
   std::vector<Date> out;
   if (digits.size() < 6 || digits.size() > 8) return out;

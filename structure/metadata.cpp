@@ -27,13 +27,24 @@ const RE2& DocTypeEndRe() {
   return re;
 }
 
+// The endings of an organisation that signs: 人民政府, 委员会, 局, 银行 …
+#define GW_ORG_END "(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|银行|局|厅|委|办|部|院|署|会|中心)"
+
 const RE2& SignatureOrgRe() {
   static const RE2 re(
       // One or more organisations: joint documents are signed by several.
       // …管委会办公室: the office of a body is one organisation.
-      R"(^((?:\p{Han}{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|局|厅|委|办|部|院|署|会|中心)(?:办公室|办公厅)?)+))");
+      R"(^((?:\p{Han}{2,40}?)" GW_ORG_END R"((?:办公室|办公厅)?)+))");
   return re;
 }
+
+// 湖北省人民政府办公厅关于印发…: the issuer phrase a title starts with.
+const RE2& TitleIssuerRe() {
+  static const RE2 re(R"(^((?:\p{Han}{2,40}?)" GW_ORG_END R"((?:办公室|办公厅)?)+)关于)");
+  return re;
+}
+
+#undef GW_ORG_END
 
 std::string_view Para(const Normalized& doc, size_t i) {
   const Paragraph& p = doc.paragraphs[i];
@@ -119,6 +130,16 @@ bool IsTitleLike(std::string_view p) {
   if (n < 6 || n > 120) return false;
   std::string t = StripTitleDecoration(p);
   return RE2::PartialMatch(t, DocTypeEndRe());
+}
+
+// 正文下载链接：海关总署关于…的公告.doc: the page offers the document
+// itself as a file named by its title.
+std::optional<std::string> TitleOfOwnFile(const std::string& text) {
+  static const RE2 kLink(
+      R"((?:正文|文本|全文|原文)\s*下载(?:链接|地址)?\s*[:：]\s*([^。；;：:，,/\n]{6,120}?)\.(?:doc|docx|pdf|wps|ofd))");
+  std::string name;
+  if (RE2::PartialMatch(text, kLink, &name) && IsTitleLike(name)) return name;
+  return std::nullopt;
 }
 
 std::optional<std::string> FindDocNumberIn(std::string_view s, bool whole) {
@@ -300,6 +321,9 @@ void FindTitle(Layout* l, Metadata* md, Origins* origins) {
       }
       break;
     }
+  }
+  if (!md->title) {
+    if (auto t = TitleOfOwnFile(l->doc.text)) md->title = *t;
   }
   // A title the document does not state: its record's (a crawler's title
   // field). A record's 关于印发《X》的通知 also beats the text's X, the title
@@ -540,11 +564,55 @@ void FindSignature(const Layout& l, const std::vector<Date>& known, Metadata* md
       md->signed_date = d->Iso();
       continue;
     }
+    if (auto d = MistypedDate(date_text)) {
+      md->issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
+      md->signed_date = d->Iso();
+      const auto b = static_cast<int64_t>(date_text.data() - l.doc.text.data());
+      warnings->push_back(Warning{"date_mistyped",
+                                  "成文日期 \"" + std::string(date_text) + "\" has a mistyped 年月日; read as " +
+                                      d->Iso(),
+                                  Span{cps.ToCodePoint(b), cps.ToCodePoint(b + static_cast<int64_t>(date_text.size()))}});
+      continue;
+    }
     std::vector<Date> readings = MangledDateReadings(date_text);
     if (readings.empty()) continue;
     md->issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
     ReadMangledSignedDate(date_text, readings, known, md, warnings, cps, l.doc.text);
   }
+}
+
+// A 成文日期 alone on its line after the notice, its organisation only on
+// the seal (湖北省人民政府办公厅 … 请认真贯彻执行。\n2026年5月11日).
+void FindDateOnlySignature(const Layout& l, Metadata* md) {
+  if (md->signed_date || l.title_para >= l.n) return;
+  for (size_t i = l.title_para + 2; i < l.header_end; ++i) {
+    if (auto d = ParseDateLine(l.Para(i))) {
+      md->signed_date = d->Iso();
+      return;
+    }
+  }
+}
+
+// With no signature, the issuer is the phrase the title starts with
+// (湖北省人民政府办公厅关于…), or the 发文机关标志 when that is its full name
+// (贵州省人民政府文件 over 省人民政府关于…).
+void FindIssuerInTitle(const Layout& l, Metadata* md, Origins* origins) {
+  if (md->issuer || !md->title) return;
+  std::string phrase;
+  if (!RE2::PartialMatch(*md->title, TitleIssuerRe(), &phrase)) return;
+  std::string issuer = JoinedIssuers(phrase);
+  if (md->issuer_mark) {
+    std::string mark = *md->issuer_mark;
+    static const std::string kFile = "文件";
+    if (mark.size() > kFile.size() && mark.compare(mark.size() - kFile.size(), kFile.size(), kFile) == 0) {
+      mark.resize(mark.size() - kFile.size());
+    }
+    if (mark.size() > issuer.size() && mark.compare(mark.size() - issuer.size(), issuer.size(), issuer) == 0) {
+      issuer = mark;
+    }
+  }
+  md->issuer = issuer;
+  origins->Set("issuer", ValueFrom::kTitle);
 }
 
 // Where the signature is silent: the 令's maker and day, the table's
@@ -718,6 +786,8 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                     ") differs from the page's table (" + *table_signed + ")",
                                 std::nullopt});
   }
+  FindDateOnlySignature(layout, &md);
+  FindIssuerInTitle(layout, &md, &origins);
   FindIssuerElsewhere(layout, decree, &md, &origins);
   SetEffectivePeriod(effective, &md, &origins);
   FindAddressees(layout, &md);

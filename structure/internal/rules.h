@@ -38,6 +38,8 @@ std::optional<Date> FindDate(std::string_view s, size_t* begin = nullptr, size_t
 std::optional<Date> ParseDateLine(std::string_view s);
 // A date with lost separators, as in seed 000's "202595": every reading.
 std::vector<Date> MangledDateReadings(std::string_view digits);
+// A date line with a marker typed wrong: 2026月3月26日 (年 typed as 月).
+std::optional<Date> MistypedDate(std::string_view line);
 Date AddYearsMinusOneDay(const Date& d, int years);
 
 // ---- amounts.cpp ----

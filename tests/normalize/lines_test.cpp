@@ -33,6 +33,9 @@ TEST_CASE("EndsMidSentence") {
         {"备注:各县区及功能板块可根据主导产业和新兴产业发展情况调整平台建设方向,",
          "专业研究所建设数量纳入新建重大产业创新平台建设总体数量。"},  // seed 003, ends in ','
         {"经营管理等方面取得更大的提升突破,鼓励企业给予最高不超过20", "万元奖励。"},
+        // A line never ends inside a bracket it opens, however short.
+        {"某府发〔", "2022〕8号"},
+        {"省人民政府关于印发某某行动方案(", "2022—2025年)的通知"},
     };
     for (const Case& c : cases) {
       CAPTURE(c.prev);

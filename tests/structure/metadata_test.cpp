@@ -461,3 +461,40 @@ TEST_CASE("FindMetadata: the 文号 in the name of the document's own attached f
                               "other_file.txt"));
   CHECK(Show(g.md.doc_number) == "<null>");
 }
+
+TEST_CASE("FindMetadata: a 成文日期 alone, the issuer from the title or the 发文机关标志") {
+  Found f = Run(NormalizeText(
+      "某某省人民政府办公厅关于印发某某措施的通知\n各市、州人民政府：\n《某某措施》已经省政府同意，现印发给你们。\n"
+      "2026年5月11日\n（此件公开发布）\n一、总体要求\n",
+      "seal_only.txt"));
+  CHECK(Show(f.md.signed_date) == "2026-05-11");
+  CHECK(Show(f.md.issuer) == "某某省人民政府办公厅");
+  // The title says 省人民政府; the mark above it gives the full name.
+  Found g = Run(NormalizeText(
+      "某某省人民政府文件\n某府发〔2022〕8号\n省人民政府关于印发某某方案的通知\n各市人民政府：\n现印发给你们。\n"
+      "2022年4月20日\n一、总体要求\n",
+      "mark.txt"));
+  CHECK(Show(g.md.issuer) == "某某省人民政府");
+  CHECK(Show(g.md.signed_date) == "2022-04-20");
+}
+
+TEST_CASE("FindMetadata: a bank signs, and a mistyped 成文日期 is read with a warning") {
+  Found f = Run(NormalizeText("关于加强某某管理的通知\n各分行：\n一、加强管理。\n中国某某银行\n2021年10月12日\n", "bank.txt"));
+  CHECK(Show(f.md.issuer) == "中国某某银行");
+  CHECK(Show(f.md.signed_date) == "2021-10-12");
+  Found g = Run(NormalizeText("关于印发某某计划的通知\n各区县：\n现印发给你们。\n某某市经济和信息化局某某市科学技术局\n2026月3月26日\n",
+                              "typo.txt"));
+  CHECK(Show(g.md.issuer) == "某某市经济和信息化局、某某市科学技术局");
+  CHECK(Show(g.md.signed_date) == "2026-03-26");
+  bool warned = false;
+  for (const Warning& w : g.warnings) warned |= w.code == "date_mistyped" && SpanText(g.doc.text, *w.span) == "2026月3月26日";
+  CHECK(warned);
+}
+
+TEST_CASE("FindMetadata: the title from the link to the document's own file") {
+  Found f = Run(NormalizeText(
+      "为优化营商环境，现就有关事项公告如下：\n一、适用范围。\n特此公告。\n"
+      "公告正文下载链接：某某总署关于处理某某事项的公告.doc某某总署关于处理某某事项的公告.pdf\n",
+      "download.txt"));
+  CHECK(Show(f.md.title) == "某某总署关于处理某某事项的公告");
+}
