@@ -428,6 +428,22 @@ void FindSigner(const Layout& l, Metadata* md) {
   }
 }
 
+// 杭州市科学技术局2026年5月25日发布，征求意见截止…: the page's own line
+// saying when (and by whom) it was published, not a sentence citing another
+// document's publication.
+std::optional<Date> PublishedInText(const Layout& l) {
+  static const RE2 kPublished(
+      R"(^\s*(?:\p{Han}{2,40}?(?:局|厅|委|办|部|院|署|会|中心|政府|办公室|办公厅)\s*)?((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[^年。，,；;]{2,12}?日)\s*(?:发布|公布)(?:[，,。;；]|$))");
+  for (size_t i = 0; i < l.n; ++i) {
+    std::string_view p = l.Para(i);
+    re2::StringPiece m;
+    if (RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kPublished, &m)) {
+      return FindDate(std::string_view(m.data(), m.size()));
+    }
+  }
+  return std::nullopt;
+}
+
 // The table's other fields (索引号, 发布机构, 有效性, 主题词, 下载) and the
 // published date, the table's or the record's. Returns the table's 成文日期.
 std::optional<std::string> ReadTableFields(const Layout& l, Metadata* md, Origins* origins) {
@@ -451,6 +467,9 @@ std::optional<std::string> ReadTableFields(const Layout& l, Metadata* md, Origin
       md->published_date = d->Iso();
       origins->SetFromStated("published_date", *v);
     }
+  }
+  if (!md->published_date) {
+    if (auto d = PublishedInText(l)) md->published_date = d->Iso();
   }
   if (auto sd = Get(l.table, {"signed_date"})) {
     if (auto d = FindDate(*sd)) return d->Iso();
@@ -497,7 +516,7 @@ EffectiveStatements ReadEffectiveStatements(const std::string& text) {
     if (auto d = FindDate(v)) {
       e.from = d;
       e.from_signing = e.from_publishing = false;
-    } else if (v.find("印发") != std::string_view::npos || v.find("公布") != std::string_view::npos) {
+    } else if (utf8::ContainsAny(v, {"印发", "公布", "下发", "签发", "颁布"})) {
       e.from_signing = true;
     } else if (v.find("发布") != std::string_view::npos) {
       e.from_publishing = true;

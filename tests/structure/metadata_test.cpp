@@ -498,3 +498,19 @@ TEST_CASE("FindMetadata: the title from the link to the document's own file") {
       "download.txt"));
   CHECK(Show(f.md.title) == "某某总署关于处理某某事项的公告");
 }
+
+TEST_CASE("FindMetadata: the page's own 发布 line, and 自下发之日起施行") {
+  Found f = Run(NormalizeText(
+      "某某市若干政策措施（征求意见稿）\n一、适用对象。\n本措施自2026年1月1日起施行。根据2025年3月1日发布的《某某办法》制定。\n"
+      "某某市科学技术局2026年5月25日发布，征求意见截止2026年6月24日。\n",
+      "draft.txt"));
+  CHECK(Show(f.md.published_date) == "2026-05-25");
+  // A sentence citing another document's publication is not the page's.
+  Found g = Run(NormalizeText("某某办法\n一、根据2025年3月1日发布的《某某条例》制定。\n", "cite.txt"));
+  CHECK(Show(g.md.published_date) == "<null>");
+  Found h = Run(NormalizeText("某某处罚规定\n（2000年6月13日某某部令第34号公布）\n第一条 为规范处罚，制定本规定。\n"
+                              "第二条 本规定自下发之日起施行。\n",
+                              "issued.txt"));
+  CHECK(Show(h.md.signed_date) == "2000-06-13");
+  CHECK(Show(h.md.effective_from) == "2000-06-13");
+}
