@@ -26,6 +26,7 @@
 
 #include "extract/extract.h"
 #include "extract/internal/blocks.h"
+#include "util/grammar.h"
 #include "util/utf8.h"
 
 namespace gongwen::extract {
@@ -183,8 +184,7 @@ double Mode(std::vector<double> v, double bucket) {
 }
 
 bool StartsWithMarker(const std::string& text) {
-  static const RE2 kMarker(
-      R"(^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十百\d]+[)）]|\d{1,3}[.．、]\D|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条]|抄送|附件))");
+  static const RE2 kMarker("^(?:" + grammar::AnyMarker() + "|抄送|附件)");
   return RE2::PartialMatch(text, kMarker);
 }
 

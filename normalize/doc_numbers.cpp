@@ -6,13 +6,14 @@
 #include <re2/re2.h>
 
 #include "normalize/internal/passes.h"
+#include "util/grammar.h"
 
 namespace gongwen::normalize::internal {
 namespace {
 
 const RE2& DocNumberRe() {
-  static const RE2 re(
-      R"(\p{Han}([\[［【(（〔〈｛{])[ ]*(?:19|20)\d{2}[ ]*([\]］】)）〕〉｝}])[ ]*第?[ ]*\d{1,5}[ ]*号)");
+  static const RE2 re(R"(\p{Han}()" + grammar::YearOpen() + R"()[ ]*(?:19|20)\d{2}[ ]*()" + grammar::YearClose() +
+                      R"()[ ]*第?[ ]*\d{1,5}[ ]*号)");
   return re;
 }
 
@@ -26,7 +27,7 @@ MappedText CanonicalDocNumberBrackets(const MappedText& in, RepairLog* log) {
   size_t copied = 0;
   bool changed = false;
   while (RE2::FindAndConsume(&rest, DocNumberRe(), &open, &close)) {
-    for (const auto& [piece, canonical] : {std::pair{open, "〔"}, std::pair{close, "〕"}}) {
+    for (const auto& [piece, canonical] : {std::pair{open, grammar::CanonicalYearOpen()}, std::pair{close, grammar::CanonicalYearClose()}}) {
       if (piece == canonical) continue;
       const size_t at = piece.data() - in.text.data();
       b.Copy(copied, at);

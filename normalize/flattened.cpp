@@ -18,6 +18,7 @@
 #include <set>
 
 #include "normalize/internal/passes.h"
+#include "util/grammar.h"
 #include "util/utf8.h"
 
 namespace gongwen::normalize::internal {
@@ -29,62 +30,53 @@ constexpr int64_t kMinCodePoints = 300;
 constexpr int64_t kMinCodePointsInRecord = 80;
 constexpr size_t kMinSplits = 3;
 
-#define GW_NUM "[一二三四五六七八九十百零〇]+"
-#define GW_MARKER                                                                                 \
-  "(?:第" GW_NUM "[章节条]|第\\d{1,3}[章节条]|[一二三四五六七八九十]{1,3}[、，]|[（(][一二三四五六七八九十]{1,3}[)）]|" \
-  "\\d{1,2}[.．、](?:[^\\d.．%％]|$)|[（(]\\d{1,2}[)）]|[①-⑳])"
+// Chinese numerals of a clause number (data/grammar.tsv).
+std::string Num() { return grammar::Numeral() + "+"; }
 
 // A marker after a sentence end, a colon or a closing bracket.
 const RE2& AfterStopRe() {
-  static const RE2 re("[。；;！？!?：:）)〕】]\\s*(" GW_MARKER ")");
+  static const RE2 re("[。；;！？!?：:）)〕】]\\s*(" + grammar::AnyMarker() + ")");
   return re;
 }
 
 // 第X章 title 第Y条: both start lines. A chapter has a title; a citation
 // (《安全生产法》第三章第二十一条、第四章…) has none and follows 》 or 、.
 const RE2& ChapterArticleRe() {
-  static const RE2 re("(?:^|[^》、和及或第])(第(?:" GW_NUM "|\\d{1,3})[章节])\\s*\\p{Han}{1,16}?\\s*(第(?:" GW_NUM "|\\d{1,3})条)");
+  static const RE2 re("(?:^|[^》、和及或第])(第(?:" + Num() + "|\\d{1,3})[章节])\\s*\\p{Han}{1,16}?\\s*(第(?:" + Num() +
+                      "|\\d{1,3})条)");
   return re;
 }
 
 // 。广安市人民政府办公室2023年11月13日广安市…: the signature on its own.
 const RE2& SignatureRe() {
-  static const RE2 re(
-      "[。；]((?:\\p{Han}{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|委|院|署)"
-      "\\s*)+)(\\d{4}年\\d{1,2}月\\d{1,2}日)[\\p{Han}（(《]");
+  static const RE2 re("[。；]((?:\\p{Han}{2,30}?" + grammar::OrgEnd() +
+                      "\\s*)+)(\\d{4}年\\d{1,2}月\\d{1,2}日)[\\p{Han}（(《]");
   return re;
 }
 
 // …若干政策措施一、: a title that ends in a document type, then 一、 or
 // （一） (not 第X条: 本办法第二条 is a citation).
 const RE2& TitleMarkerRe() {
-  static const RE2 re(
-      "(?:通知|意见|办法|方案|措施|细则|规定|规划|计划|政策|决定)(?:[（(]试行[)）])?"
-      "([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])");
+  static const RE2 re(grammar::DocType() + "(?:[（(]试行[)）])?(" + Num() + "、|[（(]" + Num() + "[)）])");
   return re;
 }
 
 // 建设（一）加强…: a parenthesised item number after a heading; not 第（一）项.
 const RE2& ParenItemRe() {
-  static const RE2 re("\\p{Han}([（(][一二三四五六七八九十]{1,3}[)）])[^项款条目]");
+  static const RE2 re("\\p{Han}([（(]" + Num() + "[)）])[^项款条目]");
   return re;
 }
 
 // QQ空间岚综管办〔2015〕165号平潭…关于印发…的通知区直各单位、…：: a 文号,
 // the title after it (to its last document type), then the addressees;
-// each starts a line. The 文号's
-// 机关代字 starts after a non-Han character or after the share buttons a
-// page puts before it (微信 微博 QQ空间, whose spaces are gone by now).
+// each starts a line. The 文号's 机关代字 starts after a non-Han character
+// or after the share buttons a page puts before it (微信 微博 QQ空间, whose
+// spaces are gone by now).
 const RE2& NumberTitleRe() {
-  static const RE2 re(
-      "(?:^|QQ空间|微信|微博|分享|打印|收藏|[^\\p{Han}])(\\p{Han}{2,12}〔\\d{4}〕\\d{1,5}号)\\s*(\\p{Han}[^。；;：:，,]{4,150}"
-      "(?:通知|通报|意见|办法|方案|措施|决定|规定|细则|公告|通告|批复|规划|计划))\\s*"
-      "[^。；;：:]{2,100}[：:]");
+  static const RE2 re("(?:^|QQ空间|微信|微博|分享|打印|收藏|[^\\p{Han}])(" + grammar::DocNumber() +
+                      ")\\s*(\\p{Han}[^。；;：:，,]{4,150}" + grammar::DocType() + ")\\s*[^。；;：:]{2,100}[：:]");
   return re;
 }
-
-#undef GW_MARKER
-#undef GW_NUM
 
 // Where a rule cuts: before the groups in `before`, after those in `after`.
 struct Cuts {

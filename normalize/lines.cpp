@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "normalize/internal/passes.h"
+#include "util/grammar.h"
 #include "util/page_labels.h"
 #include "util/utf8.h"
 
@@ -12,8 +13,8 @@ namespace gongwen::normalize::internal {
 namespace {
 
 bool StartsNewUnit(const std::string& next) {
-  static const RE2 kMarker(
-      R"(^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[.．、](?:[^\d]|$)|[①-⑳]|第[一二三四五六七八九十百零〇\d]+[章节条款部分]|——|[-•·])|^[(（]此件|^(?:附件|抄送|主送|附注)[:：\d])");
+  static const RE2 kMarker("^(?:" + grammar::AnyMarker() +
+                            R"(|第(?:\p{Han}{1,4}|\d{1,2})部分|——|[-•·])|^[(（]此件|^(?:附件|抄送|主送|附注)[:：\d])");
   static const RE2 kDateLine(R"(^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,8}日\s*(?:印发)?\s*$)");
   return RE2::PartialMatch(next, kMarker) || RE2::PartialMatch(next, kDateLine);
 }
@@ -21,8 +22,7 @@ bool StartsNewUnit(const std::string& next) {
 // A title or a signature: no sentence punctuation, ends like a document type
 // or an organisation. These end without punctuation but are complete.
 bool IsTitleOrSignature(const std::string& prev) {
-  static const RE2 kComplete(
-      R"((?:通知|意见|办法|方案|措施|决定|规定|细则|条例|公告|通告|通报|批复|函|纪要|规划|计划|政策|要点|指南|目录|清单|请示|报告|办公室|办公厅|人民政府|委员会|局|厅|委|部|院|中心|日)$)");
+  static const RE2 kComplete("(?:" + grammar::DocType() + "|" + grammar::OrgEnd() + "|日)$");
   for (std::string_view p : {"。", "，", "；", ",", ";"}) {
     if (prev.find(p) != std::string::npos) return false;
   }
@@ -31,7 +31,7 @@ bool IsTitleOrSignature(const std::string& prev) {
 
 // An organisation's name alone (苏州市人民政府办公室, 市科技局).
 const RE2& OrganisationRe() {
-  static const RE2 re(R"(\p{Han}{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|委))");
+  static const RE2 re(R"(\p{Han}{2,30})" + grammar::OrgEnd());
   return re;
 }
 
@@ -58,7 +58,7 @@ bool EndsMidSentence(const std::string& prev, const std::string& next) {
   if (!labels::SplitLine(next).empty() || !labels::SplitLine(prev).empty()) return false;
   if (IsTitleOrSignature(prev)) return false;
   // The 发文字号 line (with 签发人 beside it in 上行文) stands alone.
-  static const RE2 kDocNumberLine(R"(〔\d{4}〕\d{1,5}号|签发人)");
+  static const RE2 kDocNumberLine(grammar::DocNumber() + "|签发人");
   if (RE2::PartialMatch(prev, kDocNumberLine)) return false;
   // The next line is a signature on its own (an organisation, no sentence):
   // the 附件 list or the body ended before it.

@@ -8,44 +8,31 @@
 #include <memory>
 
 #include "structure/internal/rules.h"
+#include "util/grammar.h"
 
 namespace gongwen::structure::internal {
 namespace {
 
-constexpr char kCnDigits[] = "[一二三四五六七八九十百零〇]+";
-
 struct MarkerRule {
-  const char* style;
+  std::string style;
   std::unique_ptr<RE2> re;  // group 1: the number; group 0: the marker
 };
 
+// The marker shapes of data/grammar.tsv, compiled once.
 const std::vector<MarkerRule>& MarkerRules() {
   static const std::vector<MarkerRule> rules = [] {
     std::vector<MarkerRule> r;
-    auto add = [&](const char* style, const std::string& pattern) {
-      r.push_back(MarkerRule{style, std::make_unique<RE2>(pattern)});
-    };
-    const std::string cn = kCnDigits;
-    add("chapter", "^第(" + cn + "|\\d{1,3})章");
-    add("section", "^第(" + cn + "|\\d{1,3})节");
-    add("article", "^第(" + cn + "|\\d{1,3})条");
-    // 款 and 项 of an article, when a document numbers them at the start of
-    // a line (第一款…, 第二项…); usually they are unnumbered paragraphs.
-    add("paragraph", "^第(" + cn + "|\\d{1,3})款");
-    add("item", "^第(" + cn + "|\\d{1,3})项");
-    add("chinese_dun", "^(" + cn + ")[、.．]");
-    add("chinese_paren", "^[(（](" + cn + ")[)）]");
-    add("arabic_paren", R"(^[(（](\d{1,3})[)）])");
-    add("arabic_dot", R"(^(\d{1,3})(?:[.．]|、)(?:[^\d]|$))");
-    add("circled", "^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])");
+    for (const grammar::MarkerShape& m : grammar::Markers()) {
+      r.push_back(MarkerRule{m.style, std::make_unique<RE2>(m.pattern)});
+    }
     return r;
   }();
   return rules;
 }
 
 const RE2& ClosingRe() {
-  static const RE2 re(
-      R"(^(?:本(?:政策措施|政策|措施|办法|方案|意见|通知|细则|规定|条例|文件|规划|计划|决定|实施细则)|附件\s*[:：\d一二三四五六七八九]|抄送|主题词|[(（]此件))");
+  static const RE2 re(R"(^(?:本(?:政策措施|实施细则|文件|)" + grammar::DocType() +
+                      R"()|附件\s*[:：\d一二三四五六七八九]|抄送|主题词|[(（]此件))");
   return re;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "structure/internal/rules.h"
+#include "util/grammar.h"
 #include "util/ids.h"
 #include "util/page_labels.h"
 
@@ -14,37 +15,34 @@ namespace {
 
 using Pairs = std::multimap<std::string, std::string>;
 
+// A 发文字号 in any year brackets (normalize makes them 〔〕; a record's
+// values and table cells keep what they had).
 const RE2& DocNumberRe() {
-  static const RE2 re(
-      R"((\p{Han}{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号))");
+  static const RE2 re("(" + grammar::DocNumberAnyBrackets() + ")");
   return re;
 }
 
 const RE2& DocTypeEndRe() {
-  static const RE2 re(
-      "(?:通知|通报|意见|办法|方案|措施|决定|规定|细则|条例|公告|通告|批复|函|纪要|规划|计划|政策|"
-      "要点|指南|目录|清单|规则|决议|命令|报告|请示|章程|制度|规程|导则|公约)$");
+  static const RE2 re(grammar::DocType() + "$");
   return re;
 }
 
-// The endings of an organisation that signs: 人民政府, 委员会, 局, 银行 …
-#define GW_ORG_END "(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|政府|银行|局|厅|委|办|部|院|署|会|中心)"
+// One or more organisations: joint documents are signed by several.
+// …管委会办公室: the office of a body is one organisation.
+std::string OrganisationsPattern() {
+  return R"(((?:\p{Han}{2,40}?)" + grammar::OrgEnd() + R"((?:办公室|办公厅)?)+))";
+}
 
 const RE2& SignatureOrgRe() {
-  static const RE2 re(
-      // One or more organisations: joint documents are signed by several.
-      // …管委会办公室: the office of a body is one organisation.
-      R"(^((?:\p{Han}{2,40}?)" GW_ORG_END R"((?:办公室|办公厅)?)+))");
+  static const RE2 re("^" + OrganisationsPattern());
   return re;
 }
 
 // 湖北省人民政府办公厅关于印发…: the issuer phrase a title starts with.
 const RE2& TitleIssuerRe() {
-  static const RE2 re(R"(^((?:\p{Han}{2,40}?)" GW_ORG_END R"((?:办公室|办公厅)?)+)关于)");
+  static const RE2 re("^" + OrganisationsPattern() + "关于");
   return re;
 }
-
-#undef GW_ORG_END
 
 std::string_view Para(const Normalized& doc, size_t i) {
   const Paragraph& p = doc.paragraphs[i];
@@ -69,8 +67,8 @@ bool SignatureOrgAtStart(std::string_view p, re2::StringPiece* org) {
 // A name is cut after 局/部/署/厅/委 when what follows is an organisation of
 // its own (not 办公厅, the office of the first).
 std::string JoinedIssuers(std::string_view orgs) {
-  static const RE2 kOne(R"(\p{Han}{2,40}(?:人民政府办公室|人民政府办公厅|人民政府|委员会|局|厅|委|部|署))");
-  static const RE2 kCut(R"(^(\p{Han}{2,40}?(?:局|部|署|厅|委))(\p{Han}{3,}.*)$)");
+  static const RE2 kOne(R"(\p{Han}{2,40})" + grammar::OrgEnd());
+  static const RE2 kCut(R"(^(\p{Han}{2,40}?)" + grammar::OrgCutEnd() + R"()(\p{Han}{3,}.*)$)");
   std::string rest(orgs), joined;
   for (;;) {
     std::string first, second;
@@ -304,7 +302,7 @@ void FindTitle(Layout* l, Metadata* md, Origins* origins) {
     if (FindDocNumberIn(p, true)) continue;
     // 关于…的通知（银发〔2021〕259号）: the title, then its 文号 in brackets.
     std::string head, number;
-    static const RE2 kTrailingNumber(R"(^(.+?)\s*[（(]\s*([^（()）]*〔\s*\d{4}\s*〕[^（()）]*号)\s*[)）]$)");
+    static const RE2 kTrailingNumber(R"(^(.+?)\s*[（(]\s*()" + grammar::DocNumber() + R"()\s*[)）]$)");
     if (RE2::FullMatch(std::string(p), kTrailingNumber, &head, &number) && IsTitleLike(head)) {
       l->title_doc_number = FindDocNumberIn(number, true);
       p = std::string_view(p.data(), head.size());
@@ -338,7 +336,7 @@ void FindTitle(Layout* l, Metadata* md, Origins* origins) {
 // file among the attachments, named by its 文号 and its title.
 std::optional<std::string> DocNumberOfOwnFile(const std::string& text, const std::string& title) {
   static const RE2 kFile(
-      R"((\p{Han}{2,12}〔\d{4}〕\d{1,5}号)\s*(关于[^。；;：:，,/]{4,150}?)\.(?:pdf|PDF|doc|docx|wps|ofd))");
+      "(" + grammar::DocNumber() + R"()\s*(关于[^。；;：:，,/]{4,150}?)\.(?:pdf|PDF|doc|docx|wps|ofd))");
   re2::StringPiece in(text);
   std::string number, name;
   while (RE2::FindAndConsume(&in, kFile, &number, &name)) {
@@ -403,7 +401,7 @@ void FindDocNumber(const Layout& l, const Decree& decree, Metadata* md, Origins*
 // 发文机关标志: a line of its own above the title (连云港市人民政府文件).
 void FindIssuerMark(const Layout& l, Metadata* md) {
   static const RE2 kMark(
-      R"(^(\p{Han}{2,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|院|部|署|会|中心)(?:文件|公报|函|文件、\p{Han}{2,40}文件)?)\s*$)");
+      R"(^(\p{Han}{2,40}?)" + grammar::OrgEnd() + R"((?:文件|公报|函|文件、\p{Han}{2,40}文件)?)\s*$)");
   for (size_t i = 0; i < std::min(l.header_end, l.title_para) && !md->issuer_mark; ++i) {
     if (l.is_table[i]) continue;
     std::string_view p = l.Para(i);
@@ -433,7 +431,7 @@ void FindSigner(const Layout& l, Metadata* md) {
 // document's publication.
 std::optional<Date> PublishedInText(const Layout& l) {
   static const RE2 kPublished(
-      R"(^\s*(?:\p{Han}{2,40}?(?:局|厅|委|办|部|院|署|会|中心|政府|办公室|办公厅)\s*)?((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[^年。，,；;]{2,12}?日)\s*(?:发布|公布)(?:[，,。;；]|$))");
+      R"(^\s*(?:\p{Han}{2,40}?)" + grammar::OrgEnd() + R"(\s*)?((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[^年。，,；;]{2,12}?日)\s*(?:发布|公布)(?:[，,。;；]|$))");
   for (size_t i = 0; i < l.n; ++i) {
     std::string_view p = l.Para(i);
     re2::StringPiece m;
@@ -764,7 +762,7 @@ void FindAttachmentList(const Layout& l, Metadata* md) {
 // 《…》（X〔2024〕N号）: the documents the text cites with their numbers.
 void FindReferences(const std::string& text, Metadata* md) {
   static const RE2 kReference(
-      R"(《([^《》]{2,80})》\s*[(（]\s*(\p{Han}{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d{1,4}\s*号)\s*[)）])");
+      R"(《([^《》]{2,80})》\s*[(（]\s*()" + grammar::DocNumberAnyBrackets() + R"()\s*[)）])");
   re2::StringPiece in(text);
   std::string title, number;
   while (RE2::FindAndConsume(&in, kReference, &title, &number)) {

@@ -1,5 +1,6 @@
 #include "util/ids.h"
 
+#include "util/grammar.h"
 #include "util/utf8.h"
 
 namespace gongwen::ids {
@@ -25,13 +26,13 @@ std::string DocNumberText(std::string_view doc_number) {
     i += len;
     if (c == U' ') continue;
     // The bracket that precedes the four-digit year opens it; the next closes.
-    if (!in_year && (c == U'〔' || c == U'[' || c == U'［' || c == U'【' || c == U'(' || c == U'（')) {
-      out += "〔";
+    if (!in_year && grammar::IsYearOpen(c)) {
+      out += grammar::CanonicalYearOpen();
       in_year = true;
       continue;
     }
-    if (in_year && (c == U'〕' || c == U']' || c == U'］' || c == U'】' || c == U')' || c == U'）')) {
-      out += "〕";
+    if (in_year && grammar::IsYearClose(c)) {
+      out += grammar::CanonicalYearClose();
       in_year = false;
       continue;
     }

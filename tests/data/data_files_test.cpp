@@ -41,7 +41,8 @@ TEST_CASE("data files: sorted, with a Format header") {
                         File{"places.tsv", gongwen::data::Places()},
                         File{"confusions.tsv", gongwen::data::ConfusionsTsv()},
                         File{"bureaus.tsv", gongwen::data::BureausTsv()},
-                        File{"record_fields.tsv", gongwen::data::RecordFields()}}) {
+                        File{"record_fields.tsv", gongwen::data::RecordFields()},
+                        File{"grammar.tsv", gongwen::data::GrammarTsv()}}) {
     CAPTURE(f.name);
     CHECK(f.data.find("# Format:") != std::string_view::npos);
     auto entries = Entries(f.data);
