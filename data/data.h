@@ -23,6 +23,7 @@ std::string_view Places();        // data/places.tsv
 std::string_view ConfusionsTsv();  // data/confusions.tsv
 std::string_view BureausTsv();     // data/bureaus.tsv
 std::string_view RecordFields();   // data/record_fields.tsv
+std::string_view AttributionWords();  // data/attribution_words.tsv
 
 }  // namespace gongwen::data
 
