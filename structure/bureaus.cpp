@@ -368,6 +368,15 @@ bool IsPlaceLike(std::string_view name) {
          (RE2::PartialMatch(n, kArea) || Gazetteer::Get().places.count(n) > 0);
 }
 
+// 深圳市政府, 临港园区管委会: a unit governing an area (data/attribution_words.tsv).
+bool GovernsArea(std::string_view name) {
+  const std::string n = WithoutTrailingBracket(name);
+  for (const std::string& end : AttributionWords::Get().Of("area_unit_end")) {
+    if (n.size() > end.size() && n.compare(n.size() - end.size(), end.size(), end) == 0) return true;
+  }
+  return false;
+}
+
 // The last piece of the compound unit that starts at cuts[k]: places joined
 // by 、 that share the kind of the unit closing the run — 各县、区人民政府,
 // 广州、深圳市政府, 徐州经济技术开发区、徐州高新区、徐州港务区管委会. k when there is none.
@@ -380,7 +389,7 @@ size_t CompoundEnd(const std::vector<Cut>& cuts, size_t k) {
   while (j + 1 < cuts.size() && cuts[j].sep == "、" && IsPlaceLike(cuts[j].piece.name)) {
     const std::string_view next = cuts[j + 1].piece.name;
     if (StartsWithLevel(next)) return k;  // 高新区、市财政局: two units
-    if (LooksLikeOrganisation(next)) return j + 1;
+    if (LooksLikeOrganisation(next)) return GovernsArea(next) ? j + 1 : k;
     ++j;
   }
   return k;

@@ -89,7 +89,8 @@ TEST_CASE("data files: every chrome pattern compiles with a known scope") {
 TEST_CASE("data files: attribution_words.tsv lines are WORD, KIND with a known kind") {
   const std::vector<std::string> kinds = {
       "label",           "label_lead",       "label_cooperating", "role_lead",    "role_cooperating", "duty",
-      "join",            "collective_head",  "collective_scope",  "collective_end", "deadline_end",   "deadline"};
+      "join",            "collective_head",  "collective_scope",  "collective_end", "deadline_end",   "deadline",
+      "area_unit_end"};
   for (const std::string& line : Entries(gongwen::data::AttributionWords())) {
     CAPTURE(line);
     auto fields = gongwen::data::Fields(line);

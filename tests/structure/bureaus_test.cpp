@@ -382,8 +382,10 @@ TEST_CASE("SplitBureauList: places that share the kind of the unit after them ar
       {"高新片区、临港园区管委会", {"高新片区、临港园区管委会"}},
       {"甲经开区、乙高新区、丙新区管委会", {"甲经开区、乙高新区、丙新区管委会"}},
       {"各县（市）、区人民政府", {"各县（市）、区人民政府"}},
-      // a level starts a unit of its own
+      // a level starts a unit of its own; a unit that governs no area shares nothing
       {"高新区、市财政局", {"高新区", "市财政局"}},
+      {"开发区、团市委", {"开发区", "团市委"}},
+      {"成都市、经济和信息化厅", {"成都市", "经济和信息化厅"}},
   };
   for (const Case& c : cases) {
     INFO("c.list := ", std::string(c.list));
