@@ -24,6 +24,7 @@ std::string_view ConfusionsTsv();  // data/confusions.tsv
 std::string_view BureausTsv();     // data/bureaus.tsv
 std::string_view RecordFields();   // data/record_fields.tsv
 std::string_view GrammarTsv();     // data/grammar.tsv
+std::string_view AttributionWords();  // data/attribution_words.tsv
 
 }  // namespace gongwen::data
 

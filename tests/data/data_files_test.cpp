@@ -42,7 +42,8 @@ TEST_CASE("data files: sorted, with a Format header") {
                         File{"confusions.tsv", gongwen::data::ConfusionsTsv()},
                         File{"bureaus.tsv", gongwen::data::BureausTsv()},
                         File{"record_fields.tsv", gongwen::data::RecordFields()},
-                        File{"grammar.tsv", gongwen::data::GrammarTsv()}}) {
+                        File{"grammar.tsv", gongwen::data::GrammarTsv()},
+                        File{"attribution_words.tsv", gongwen::data::AttributionWords()}}) {
     CAPTURE(f.name);
     CHECK(f.data.find("# Format:") != std::string_view::npos);
     auto entries = Entries(f.data);
@@ -83,5 +84,20 @@ TEST_CASE("data files: every chrome pattern compiles with a known scope") {
     CHECK((scope == "line" || scope == "fragment"));
     RE2 re(line.substr(tab + 1));
     CHECK(re.ok());
+  }
+}
+
+TEST_CASE("data files: attribution_words.tsv lines are WORD, KIND with a known kind") {
+  const std::vector<std::string> kinds = {
+      "label",           "label_lead",       "label_cooperating", "role_lead",    "role_cooperating", "duty",
+      "join",            "collective_head",  "collective_scope",  "collective_end", "deadline_end",   "deadline",
+      "area_unit_end"};
+  for (const std::string& line : Entries(gongwen::data::AttributionWords())) {
+    CAPTURE(line);
+    auto fields = gongwen::data::Fields(line);
+    REQUIRE(fields.size() == 2);
+    std::u32string w = gongwen::utf8::ToU32(fields[0]);
+    CHECK(std::all_of(w.begin(), w.end(), gongwen::utf8::IsHan));
+    CHECK(std::find(kinds.begin(), kinds.end(), std::string(fields[1])) != kinds.end());
   }
 }

@@ -306,10 +306,139 @@ TEST_CASE("FindAttributions: one attribution per paragraph or sentence, each cou
 }
 
 TEST_CASE("FindAttribution: under a label, an entry that is no unit costs that entry, not the list") {
-  const std::string text = "加快项目建设。〔牵头单位：市商务局，责任单位：各县（市、区）人民政府，高新片区、临港园区管委会〕";
+  const std::string text = "加快项目建设。〔牵头单位：市商务局，责任单位：各县（市、区）人民政府，有关企业，临港园区管委会〕";
   std::vector<std::string> names;
   for (const auto& r : Attribution(text)) names.push_back(r.name);
   CHECK(names == std::vector<std::string>{"市商务局", "各县（市、区）人民政府", "临港园区管委会"});
   // Without a label, one non-unit says the brackets hold no attribution.
   CHECK(Attribution("对一、二类（甲类、乙类）").empty());
+}
+
+namespace {
+
+std::vector<std::string> AttributedNames(const std::string& text) {
+  const utf8::CodePointIndex cps(text);
+  std::vector<std::string> names;
+  for (const BureauRef& r : gongwen::structure::internal::FindAttributions(text, 0, text.size(), cps)) {
+    names.push_back(r.name);
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("LooksLikeOrganisation: collective units are entries, other collective words are not") {
+  for (const char* name : {"国务院相关部门", "市级相关部门（单位）", "区直各相关单位", "有关区县", "各地区", "相关地区",
+                           "市发改委等相关部门", "国务院相关部门和单位", "中国残联等相关单位"}) {
+    INFO("name := ", std::string(name));
+    CHECK(LooksLikeOrganisation(name));
+  }
+  for (const char* name : {"有关企业", "涉及相关部门", "相关政策", "各类市场主体"}) {
+    INFO("name := ", std::string(name));
+    CHECK_FALSE(LooksLikeOrganisation(name));
+  }
+}
+
+TEST_CASE("LooksLikeOrganisation: an alias or note in 〔〕 or 〈〉, a * for a place left out") {
+  CHECK(LooksLikeOrganisation("市委改革办〔市营商环境建设局〕"));
+  CHECK(LooksLikeOrganisation("各区人民政府〈含开发区管委会,下同〉"));
+  CHECK(LooksLikeOrganisation("各区〔县、市〕政府"));
+  CHECK(LooksLikeOrganisation("*县人工智能专班办公室"));
+  CHECK_FALSE(LooksLikeOrganisation("*县"));
+}
+
+TEST_CASE("SplitBureauList: 及 and 和 join two units only where both halves are units") {
+  struct Case {
+    const char* list;
+    std::vector<std::string> names;
+  };
+  const Case cases[] = {
+      {"省级相关部门及各地区", {"省级相关部门", "各地区"}},
+      {"国务院相关部门和单位及各地区", {"国务院相关部门和单位", "各地区"}},
+      {"各县区政府、开发区管委会和市级相关部门", {"各县区政府", "开发区管委会", "市级相关部门"}},
+      {"市自然资源和规划局", {"市自然资源和规划局"}},
+      {"市城市运行和政务服务办", {"市城市运行和政务服务办"}},
+      {"市政府(办公室和研究室)", {"市政府(办公室和研究室)"}},
+  };
+  for (const Case& c : cases) {
+    INFO("c.list := ", std::string(c.list));
+    std::string_view list = c.list;
+    std::vector<NamePiece> p = SplitBureauList(list);
+    REQUIRE(p.size() == c.names.size());
+    for (size_t i = 0; i < p.size(); ++i) {
+      CHECK(p[i].name == c.names[i]);
+      CHECK(list.substr(p[i].begin, p[i].end - p[i].begin) == c.names[i]);
+    }
+  }
+}
+
+TEST_CASE("SplitBureauList: places that share the kind of the unit after them are one compound") {
+  struct Case {
+    const char* list;
+    std::vector<std::string> names;
+  };
+  const Case cases[] = {
+      {"苏州、无锡市政府", {"苏州、无锡市政府"}},
+      {"高新片区、临港园区管委会", {"高新片区、临港园区管委会"}},
+      {"甲经开区、乙高新区、丙新区管委会", {"甲经开区、乙高新区、丙新区管委会"}},
+      {"各县（市）、区人民政府", {"各县（市）、区人民政府"}},
+      // a level starts a unit of its own; a unit that governs no area shares nothing
+      {"高新区、市财政局", {"高新区", "市财政局"}},
+      {"开发区、团市委", {"开发区", "团市委"}},
+      {"成都市、经济和信息化厅", {"成都市", "经济和信息化厅"}},
+  };
+  for (const Case& c : cases) {
+    INFO("c.list := ", std::string(c.list));
+    std::vector<NamePiece> p = SplitBureauList(c.list);
+    std::vector<std::string> names;
+    for (const NamePiece& n : p) names.push_back(n.name);
+    CHECK(names == c.names);
+  }
+}
+
+TEST_CASE("SplitBureauList: a role after a group is the role of every unit of the group") {
+  std::vector<NamePiece> p = SplitBureauList("市发展改革委、市财政局牵头，市级相关部门（单位）、各县区政府配合");
+  REQUIRE(p.size() == 4);
+  CHECK(p[0].duty == std::optional<std::string>("lead"));
+  CHECK(p[1].duty == std::optional<std::string>("lead"));
+  CHECK(p[2].name == "市级相关部门（单位）");
+  CHECK(p[2].duty == std::optional<std::string>("cooperating"));
+  CHECK(p[3].duty == std::optional<std::string>("cooperating"));
+}
+
+TEST_CASE("FindAttribution: lead and duty forms with collective units") {
+  std::string text = "推进简政放权。（市场监管总局牵头，国务院相关部门及各地区按职责分工负责）";
+  CheckRefs(text, Attribution(text), {"市场监管总局", "国务院相关部门", "各地区"});
+  text = "加强数据安全。（国家数据局及各地区按职责分工负责）";
+  CheckRefs(text, Attribution(text), {"国家数据局", "各地区"});
+  text = "完善信用平台。〔市统计局牵头，市级相关部门（单位）配合〕";
+  CheckRefs(text, Attribution(text), {"市统计局", "市级相关部门（单位）"});
+  text = "优化营商环境。（苏州、无锡市政府，某某合作区执委会按职责分工负责）";
+  CheckRefs(text, Attribution(text), {"苏州、无锡市政府", "某某合作区执委会"});
+}
+
+TEST_CASE("FindAttribution: deadlines and notes inside the brackets are not units") {
+  std::string text = "建成公共服务平台。（6月底前完成，牵头单位：市商务局）";
+  CheckRefs(text, Attribution(text), {"市商务局"});
+  text = "清理拖欠账款。（2025年底前，市财政局、市税务局负责）";
+  CheckRefs(text, Attribution(text), {"市财政局", "市税务局"});
+  text = "强化宣传引导。（长期坚持，市委宣传部负责）";
+  CheckRefs(text, Attribution(text), {"市委宣传部"});
+  text = "打造创业社区。（责任单位：市商务局，各县（区）政府。列第一位的为牵头单位，下同）";
+  CheckRefs(text, Attribution(text), {"市商务局", "各县（区）政府"});
+  // A note before a label that does not end at a separator: no list.
+  CHECK(Attribution("（详见附件牵头单位：市商务局）").empty());
+}
+
+TEST_CASE("FindAttributions: brackets naming a duty mid-paragraph, and brackets with nested brackets") {
+  CHECK(AttributedNames("推进产业升级（市经信局牵头，市财政局配合），加快技改投资。") ==
+        std::vector<std::string>{"市经信局", "市财政局"});
+  CHECK(AttributedNames("建立督查制度。（市政府办公室牵头，各地区、各部门负责）具体办法另行制定。") ==
+        std::vector<std::string>{"市政府办公室", "各地区", "各部门"});
+  CHECK(AttributedNames("开展文旅活动。〔责任单位：市文旅局、各县（市、区）人民政府〕相关附件：方案.pdf") ==
+        std::vector<std::string>{"市文旅局", "各县（市、区）人民政府"});
+  // Running prose that says who leads is not an attribution.
+  CHECK(AttributedNames("联席会议由市发展改革委牵头，有关部门参加，定期研究解决问题。").empty());
+  CHECK(AttributedNames("建立以市级医院牵头、基层医疗机构为基础的医联体。").empty());
+  CHECK(AttributedNames("对事故责任单位和责任人员依法追究责任。").empty());
 }
