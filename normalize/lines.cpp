@@ -98,4 +98,31 @@ void JoinBrokenLines(std::vector<Para>* paras, RepairLog* log) {
   *paras = std::move(out);
 }
 
+// A PDF whose font lost the dot of a marker: "２" alone on a line, then
+// "U+FFFD 大力培育上市企业…". The number and its text are one line again, the
+// unreadable character a dot: "2.大力培育上市企业…".
+void RejoinLostMarkerDots(std::vector<Para>* paras, RepairLog* log) {
+  static const RE2 kNumber(R"(^\s*\d{1,3}\s*$)");
+  static const RE2 kLost("^(\\s*\xEF\xBF\xBD\\s*)");
+  std::vector<Para> out;
+  for (Para& p : *paras) {
+    re2::StringPiece lost;
+    if (!out.empty() && out.back().kind == ParagraphKind::kBody && p.kind == ParagraphKind::kBody &&
+        RE2::FullMatch(out.back().text.text, kNumber) && RE2::PartialMatch(p.text.text, kLost, &lost)) {
+      MappedText& a = out.back().text;
+      log->Add("line_joined", a.src_end.back(), p.text.src_begin.front(), "");
+      TextBuilder b(p.text);
+      b.Replace(0, lost.size(), ".", "marker_dot_restored", log);
+      b.Copy(lost.size(), p.text.text.size());
+      MappedText rest = b.Finish();
+      a.text += rest.text;
+      a.src_begin.insert(a.src_begin.end(), rest.src_begin.begin(), rest.src_begin.end());
+      a.src_end.insert(a.src_end.end(), rest.src_end.begin(), rest.src_end.end());
+      continue;
+    }
+    out.push_back(std::move(p));
+  }
+  *paras = std::move(out);
+}
+
 }  // namespace gongwen::normalize::internal

@@ -223,6 +223,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     if (p.text.empty()) continue;
     kept.push_back(std::move(p));
   }
+  if (opt.join_lines) internal::RejoinLostMarkerDots(&kept, &log);
   if (opt.join_lines) internal::JoinBrokenLines(&kept, &log);
   if (opt.join_lines) internal::SplitFlattenedParagraphs(&kept, ex.source.record.has_value(), &log);
 

@@ -121,6 +121,9 @@ MappedText CollapseLayoutSpaces(const MappedText& in, RepairLog* log);
 // lines.cpp: rejoins paragraphs split inside a sentence.
 bool EndsMidSentence(const std::string& prev, const std::string& next);
 void JoinBrokenLines(std::vector<Para>* paras, RepairLog* log);
+// "２" alone on a line, then "U+FFFD 大力…": a marker whose dot a PDF font lost;
+// rejoined as "2.大力…" (repair kind marker_dot_restored).
+void RejoinLostMarkerDots(std::vector<Para>* paras, RepairLog* log);
 
 // flattened.cpp: splits long paragraphs that lost their line breaks (a crawl
 // record's one-line text) where clauses, chapters and signatures start;

@@ -164,3 +164,35 @@ TEST_CASE("JoinBrokenLines") {
 
 }  // namespace
 }  // namespace gongwen::normalize::internal
+
+namespace gongwen::normalize::internal {
+
+TEST_CASE("RejoinLostMarkerDots") {
+  SUBCASE("a number alone, then its text after an unreadable character") {
+    std::vector<Para> paras;
+    paras.push_back(Body("2", 100));
+    paras.push_back(Body("\xEF\xBF\xBD 大力培育某类企业。实施行动。", 110));
+    paras.push_back(Body("3", 200));
+    paras.push_back(Body("\xEF\xBF\xBD" "加强督导考核。", 210));
+    RepairLog log;
+    RejoinLostMarkerDots(&paras, &log);
+    REQUIRE(paras.size() == 2);
+    CHECK(paras[0].text.text == "2.大力培育某类企业。实施行动。");
+    CHECK(paras[1].text.text == "3.加强督导考核。");
+    CHECK(paras[0].text.src_begin.size() == paras[0].text.text.size());
+    auto it = log.by_kind().find("marker_dot_restored");
+    REQUIRE(it != log.by_kind().end());
+    CHECK(it->second.size() == 2);
+  }
+  SUBCASE("a number alone before ordinary text stays as it is") {
+    std::vector<Para> paras;
+    paras.push_back(Body("2", 100));
+    paras.push_back(Body("大力培育某类企业。", 110));
+    RepairLog log;
+    RejoinLostMarkerDots(&paras, &log);
+    CHECK(paras.size() == 2);
+    CHECK(log.by_kind().empty());
+  }
+}
+
+}  // namespace gongwen::normalize::internal

@@ -496,6 +496,7 @@ const std::set<std::string> kKnownKinds = {
     "invisible_removed",
     "layout_space",
     "line_joined",
+    "marker_dot_restored",
     "markdown_markup",
     "paragraph_split",
     "metadata_table",
@@ -528,6 +529,8 @@ std::vector<KindCase> KindCases() {
        }},
       {"width_folded",
        [] { return ExtractPlain("自２０２５年起，每年安排ＡＩ专项资金８０％。\n"); }},
+      {"marker_dot_restored",
+       [] { return ExtractPlain("一、主要任务\n   ２\n   \xEF\xBF\xBD 大力培育某类企业。实施行动。\n"); }},
       {"space_normalized",
        [] {
          return ExtractPlain("按照GDP\xC2\xA0growth口径统计,R&D\xE2\x80\x82spending另计。\n");
