@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "structure/internal/rules.h"
@@ -17,19 +18,45 @@ namespace gongwen::structure::internal {
 namespace {
 
 constexpr char kNumber[] = R"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)";
+constexpr char kBareMagnitude[] = "(?:千万|百万|十万|千亿|百亿|十亿)";
 constexpr char kCnNumber[] = R"([零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*)";
 
 const RE2& MoneyRe() {
   // 1: range low, 2: number (Arabic), 3: number (Chinese), 4: unit, 5: post qualifier
+  // A bare magnitude (超千万元, 过百亿元) is a number too. A bracket after
+  // the unit ((含), (不含税)) belongs to the amount unless it holds another
+  // amount (1250元（税后1000元）).
   static const RE2 re(std::string("(?:(") + kNumber + R"()\s*(?:-|—|~|～|至|到)\s*)?(?:()" +
-                      kNumber + ")|(" + kCnNumber +
-                      R"())\s*(亿元|万元|千元|元)(?:\s*[(（][^()（）]{1,8}[)）])?(?:\s*(及以上|以上|及以下|以下|以内|左右))?)");
+                      kNumber + ")|(" + kCnNumber + "|" + kBareMagnitude +
+                      R"())\s*(亿元|千万元|百万元|万元|千元|元)(?:\s*[(（][^()（）0-9]{1,8}[)）])?(?:\s*(及以上|以上|及以下|以下|以内|左右))?)");
   return re;
 }
 
-const RE2& PercentRe() {
-  static const RE2 re(R"((\d+(?:\.\d+)?)\s*[%％]|百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?))");
+const RE2& kBareMagnitudeRe() {
+  static const RE2 re(kBareMagnitude);
   return re;
+}
+
+// 12%, 百分之十五, 百分之二点三 (2.3).
+const RE2& PercentRe() {
+  static const RE2 re(
+      R"((\d+(?:\.\d+)?)\s*[%％]|百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?))");
+  return re;
+}
+
+// 二点三 -> 2.3: the whole part as a Chinese number, the digits after 点 one
+// by one.
+std::optional<double> ParseChineseDecimal(std::string_view s) {
+  static const std::string kPoint = "点";
+  const size_t point = s.find(kPoint);
+  auto whole = ParseChineseNumber(s.substr(0, point));
+  if (!whole) return std::nullopt;
+  double v = static_cast<double>(*whole);
+  if (point == std::string_view::npos) return v;
+  auto digits = ParseChineseNumber(s.substr(point + kPoint.size()));  // read digit by digit
+  if (!digits) return std::nullopt;
+  const size_t places = utf8::CountCodePoints(s.substr(point + kPoint.size()));
+  return v + static_cast<double>(*digits) / std::pow(10.0, static_cast<double>(places));
 }
 
 const RE2& RatioRe() {
@@ -284,7 +311,17 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
     size_t e = b + g[0].size();
     pos = e;
     std::string unit(g[4]);
-    int64_t multiplier = unit == "亿元" ? 100000000 : unit == "万元" ? 10000 : unit == "千元" ? 1000 : 1;
+    const int64_t multiplier = unit == "亿元"     ? 100000000
+                               : unit == "千万元" ? 10000000
+                               : unit == "百万元" ? 1000000
+                               : unit == "万元"   ? 10000
+                               : unit == "千元"   ? 1000
+                                                  : 1;
+    // 数千万元, 几百万元: no amount, only an order of magnitude.
+    if (g[2].empty() && b >= 3 && RE2::FullMatch(std::string_view(g[3].data(), g[3].size()), kBareMagnitudeRe()) &&
+        (text.compare(b - 3, 3, "数") == 0 || text.compare(b - 3, 3, "几") == 0)) {
+      continue;
+    }
     std::optional<int64_t> fen;
     if (!g[2].empty()) {
       auto v = ParseDecimalScaled(std::string_view(g[2].data(), g[2].size()), 2);
@@ -327,8 +364,8 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
     double v = 0;
     if (!g[1].empty()) {
       v = std::strtod(std::string(g[1]).c_str(), nullptr);
-    } else if (auto cn = ParseChineseNumber(std::string_view(g[2].data(), g[2].size()))) {
-      v = static_cast<double>(*cn);
+    } else if (auto cn = ParseChineseDecimal(std::string_view(g[2].data(), g[2].size()))) {
+      v = *cn;
     } else {
       v = std::strtod(std::string(g[2]).c_str(), nullptr);
     }

@@ -22,8 +22,10 @@ const RE2& DocNumberRe() {
   return re;
 }
 
+// …行动方案, …管理办法（试行）, …行动方案(2026-2028年): a document type,
+// then at most a bracket of its status or period.
 const RE2& DocTypeEndRe() {
-  static const RE2 re(grammar::DocType() + "$");
+  static const RE2 re(grammar::DocType() + R"((?:\s*[（(][^（）()]{1,20}[)）])?$)");
   return re;
 }
 
@@ -125,7 +127,7 @@ bool IsTitleLike(std::string_view p) {
   // 本地目录: zwgk/…/2576_关于…的通知: a label and a path, not a title.
   if (p.find(':') != std::string_view::npos || p.find('/') != std::string_view::npos) return false;
   int64_t n = utf8::CountCodePoints(p);
-  if (n < 6 || n > 120) return false;
+  if (n < 4 || n > 120) return false;  // 旅行社条例 … 关于…的通知
   std::string t = StripTitleDecoration(p);
   return RE2::PartialMatch(t, DocTypeEndRe());
 }
@@ -134,7 +136,7 @@ bool IsTitleLike(std::string_view p) {
 // itself as a file named by its title.
 std::optional<std::string> TitleOfOwnFile(const std::string& text) {
   static const RE2 kLink(
-      R"((?:正文|文本|全文|原文)\s*下载(?:链接|地址)?\s*[:：]\s*([^。；;：:，,/\n]{6,120}?)\.(?:doc|docx|pdf|wps|ofd))");
+      R"((?:(?:正文|文本|全文|原文|公告|文件)\s*下载(?:链接|地址)?|下载链接|下载地址)\s*[:：]\s*([^。；;：:，,/\n]{6,120}?)\.(?:doc|docx|pdf|wps|ofd))");
   std::string name;
   if (RE2::PartialMatch(text, kLink, &name) && IsTitleLike(name)) return name;
   return std::nullopt;
@@ -291,6 +293,27 @@ Layout MakeLayout(const Normalized& doc) {
 
 // The title: the table's, else the first title-like line of the header,
 // else the record's. Also finds the title line for the extractors after it.
+// A title set on two centred lines: the issuer, then 关于…的通知; or, on
+// the document's first line, a first half without a document type
+// (贵州省农村支付服务提质增效 / 助力乡村振兴行动方案(2026-2028年)).
+bool TitleOverTwoLines(const Layout& l, size_t i, std::string* title) {
+  if (i + 1 >= l.header_end || l.is_table[i + 1]) return false;
+  std::string_view first = utf8::Trim(l.Para(i)), second = utf8::Trim(l.Para(i + 1));
+  if (HasSentencePunct(first) || utf8::ContainsAny(first, {"。", ":", "：", "/"}) ||
+      utf8::CountCodePoints(first) > 40 || !IsTitleLike(second)) {
+    return false;
+  }
+  const bool issuer_line = RE2::FullMatch(re2::StringPiece(first.data(), first.size()), SignatureOrgRe()) &&
+                           second.substr(0, 6) == "关于";
+  bool opening = true;  // no text before it but the page's table
+  for (size_t k = 0; k < i; ++k) opening = opening && l.is_table[k];
+  static const std::string kFile = "文件";
+  const bool mark = first.size() > kFile.size() && first.substr(first.size() - kFile.size()) == kFile;
+  if (mark || !(issuer_line || (opening && utf8::CountHan(first) >= 4))) return false;
+  *title = std::string(first) + std::string(second);
+  return true;
+}
+
 void FindTitle(Layout* l, Metadata* md, Origins* origins) {
   if (auto t = Get(l->table, {"title"})) {
     md->title = StripTitleDecoration(*t);
@@ -307,9 +330,10 @@ void FindTitle(Layout* l, Metadata* md, Origins* origins) {
       l->title_doc_number = FindDocNumberIn(number, true);
       p = std::string_view(p.data(), head.size());
     }
-    if (IsTitleLike(p)) {
-      l->title_para = i;
-      std::string stated = StripTitleDecoration(p);
+    std::string two_lines;
+    if (IsTitleLike(p) || TitleOverTwoLines(*l, i, &two_lines)) {
+      l->title_para = two_lines.empty() ? i : i + 1;
+      std::string stated = StripTitleDecoration(two_lines.empty() ? p : std::string_view(two_lines));
       // The table's 关于…的通知 is the text's title without its issuer
       // (平潭综合实验区管委会办公室关于…的通知): the document's own title wins.
       if (!md->title || (stated.size() > md->title->size() &&

@@ -434,3 +434,29 @@ TEST_CASE("amounts: money is offered or a condition, as the words around it say"
     CHECK(show(got) == show(c.purposes));
   }
 }
+
+TEST_CASE("FindAmounts: bare magnitudes, 千万元 units, bracketed second amounts, 百分之N点M") {
+  auto money = [](const std::string& text) {
+    std::vector<int64_t> out;
+    for (const Amount& a : Find(text)) {
+      if (a.kind == "money") out.push_back(a.fen / kYuan);
+    }
+    return out;
+  };
+  CHECK(money("孵化出100家以上年营收超千万元的企业") == std::vector<int64_t>{10000000});
+  CHECK(money("产业规模过百亿元") == std::vector<int64_t>{10000000000});
+  CHECK(money("给予1千万元奖励") == std::vector<int64_t>{10000000});
+  CHECK(money("投资3百万元以上") == std::vector<int64_t>{3000000});
+  // An order of magnitude is no amount.
+  CHECK(money("带动数千万元投资，吸引几百万元资金").empty());
+  // Each amount in a bracket after another is its own; (含) stays with its amount.
+  CHECK(money("每月1250元（税后1000元）的安居补贴") == std::vector<int64_t>{1250, 1000});
+  CHECK(money("奖励2万元（市、县级各1万元）") == std::vector<int64_t>{20000, 10000});
+  const auto with_note = Find("最高100万元（含）");
+  REQUIRE(with_note.size() == 1);
+  CHECK(with_note[0].text == "100万元（含）");
+  const auto pct = Find("增长百分之二点三，其中百分之十五用于");
+  REQUIRE(pct.size() == 2);
+  CHECK(pct[0].percent == doctest::Approx(2.3));
+  CHECK(pct[1].percent == doctest::Approx(15));
+}

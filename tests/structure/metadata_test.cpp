@@ -514,3 +514,23 @@ TEST_CASE("FindMetadata: the page's own 发布 line, and 自下发之日起施�
   CHECK(Show(h.md.signed_date) == "2000-06-13");
   CHECK(Show(h.md.effective_from) == "2000-06-13");
 }
+
+TEST_CASE("FindMetadata: short legal titles, titles over two lines, period brackets, download links") {
+  CHECK(Show(Run(NormalizeText("某某社条例\n第一条 为了加强管理，制定本条例。\n", "short.txt")).md.title) == "某某社条例");
+  CHECK(Show(Run(NormalizeText("中华人民共和国某某防治法\n第一章 总则\n第一条 为了防治污染，制定本法。\n", "law.txt")).md.title) ==
+        "中华人民共和国某某防治法");
+  // The first line has no document type; the second ends in one and a period.
+  Found f = Run(NormalizeText("某某省农村服务提质增效\n助力乡村振兴行动方案(2026-2028年)\n为推进工作，特制定本方案。\n一、总体要求\n",
+                              "two_lines.txt"));
+  CHECK(Show(f.md.title) == "某某省农村服务提质增效助力乡村振兴行动方案(2026-2028年)");
+  // An issuer line above 关于…: one title.
+  Found g = Run(NormalizeText("某某市人民政府\n关于加快某某产业发展的实施意见\n各区县人民政府：\n一、总体要求\n", "issuer_line.txt"));
+  CHECK(Show(g.md.title) == "某某市人民政府关于加快某某产业发展的实施意见");
+  // A body sentence's first line is never half a title.
+  Found h = Run(NormalizeText("前言\n现将有关事项通知如下。\n", "no_title.txt"));
+  CHECK(Show(h.md.title) == "<null>");
+  Found k = Run(NormalizeText("为防止疫情传入，现公告如下：\n一、禁止输入。\n特此公告。\n"
+                              "某某总署某某部2024年11月1日公告下载链接：某某总署关于防止某某病传入我国的公告.doc\n",
+                              "link.txt"));
+  CHECK(Show(k.md.title) == "某某总署关于防止某某病传入我国的公告");
+}
