@@ -1,6 +1,8 @@
 // Width and invisible characters. Only what matching needs is folded:
 // full-width digits, Latin letters and '%' become ASCII; Chinese punctuation
 // stays Chinese (never NFKC wholesale, which would turn ① into 1 and ，into ,).
+#include <optional>
+
 #include "normalize/internal/passes.h"
 #include "util/utf8.h"
 
@@ -14,6 +16,27 @@ bool IsInvisible(char32_t c) {
 bool IsOddSpace(char32_t c) {
   return c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
          c == 0x205F || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// PDFs set checkboxes and bullets in Wingdings or Symbol, whose glyphs come
+// out in the private use area at U+F000 + the font's code: the character
+// each one draws.
+std::optional<char32_t> SymbolGlyph(char32_t c) {
+  switch (c) {
+    case 0xF06C: return U'●';
+    case 0xF06E: return U'■';
+    case 0xF06F: case 0xF0A8: return U'□';
+    case 0xF071: return U'❑';
+    case 0xF075: return U'◆';
+    case 0xF076: return U'❖';
+    case 0xF09F: case 0xF0B7: return U'•';
+    case 0xF0A1: return U'○';
+    case 0xF0A7: return U'▪';
+    case 0xF0D8: return U'➢';
+    case 0xF0FC: return U'✓';
+    case 0xF0FE: return U'☑';
+    default: return std::nullopt;
+  }
 }
 
 bool IsDigitLike(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
@@ -82,6 +105,9 @@ MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs) {
       kind = "space_normalized";
     } else if (IsInvisible(c)) {
       kind = "invisible_removed";
+    } else if (auto glyph = SymbolGlyph(c)) {
+      repl = utf8::Encode(*glyph);
+      kind = "symbol_glyph";
     }
     if (kind != nullptr) {
       b.Copy(copied, i);

@@ -622,6 +622,24 @@ void FindSignature(const Layout& l, const std::vector<Date>& known, Metadata* md
   }
 }
 
+// A page that offers the document as a file, its name on a line of its own
+// (丽水市人民政府关于…的通知(1).pdf): the title, when the name starts with
+// the document's own issuer.
+void FindTitleInOwnFileName(const Layout& l, Metadata* md, Origins* origins) {
+  if (md->title || !md->issuer) return;
+  static const RE2 kFileLine(R"(^\s*([^。；;：:，,/]{6,120}?)\s*(?:[（(]\d{1,2}[)）])?\.(?:pdf|PDF|doc|docx|wps|ofd)\s*$)");
+  for (size_t i = l.n; i-- > 0;) {
+    std::string_view p = l.Para(i);
+    std::string name;
+    if (!RE2::FullMatch(re2::StringPiece(p.data(), p.size()), kFileLine, &name)) continue;
+    if (IsTitleLike(name) && name.rfind(*md->issuer + "关于", 0) == 0) {
+      md->title = name;
+      origins->Set("title", ValueFrom::kText);
+      return;
+    }
+  }
+}
+
 // A 成文日期 alone on its line after the notice, its organisation only on
 // the seal (湖北省人民政府办公厅 … 请认真贯彻执行。\n2026年5月11日).
 void FindDateOnlySignature(const Layout& l, Metadata* md) {
@@ -830,6 +848,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   FindDateOnlySignature(layout, &md);
   FindIssuerInTitle(layout, &md, &origins);
   FindIssuerElsewhere(layout, decree, &md, &origins);
+  FindTitleInOwnFileName(layout, &md, &origins);
   SetEffectivePeriod(effective, &md, &origins);
   FindAddressees(layout, &md);
   FindPrinted(layout, &md);

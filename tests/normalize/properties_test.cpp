@@ -508,6 +508,7 @@ const std::set<std::string> kKnownKinds = {
     "pinyin_annotation",
     "space_normalized",
     "spam_removed",
+    "symbol_glyph",
     "traditional_to_simplified",
     "width_folded",
 };
@@ -529,6 +530,7 @@ std::vector<KindCase> KindCases() {
        }},
       {"width_folded",
        [] { return ExtractPlain("自２０２５年起，每年安排ＡＩ专项资金８０％。\n"); }},
+      {"symbol_glyph", [] { return ExtractPlain("\xEF\x82\xA8初筛阳性\xEF\x82\xA8疑似病例\n"); }},
       {"marker_dot_restored",
        [] { return ExtractPlain("一、主要任务\n   ２\n   \xEF\xBF\xBD 大力培育某类企业。实施行动。\n"); }},
       {"space_normalized",

@@ -534,3 +534,12 @@ TEST_CASE("FindMetadata: short legal titles, titles over two lines, period brack
                               "link.txt"));
   CHECK(Show(k.md.title) == "某某总署关于防止某某病传入我国的公告");
 }
+
+TEST_CASE("FindMetadata: the title from the document's own file, named after its issuer") {
+  const std::string body = "各区人民政府：\n现将安置任务下达给你们。\n某某市人民政府\n2023年10月16日\n";
+  Found f = Run(NormalizeText(body + "某某市人民政府关于下达某某安置任务的通知(1).pdf\n", "file_line.txt"));
+  CHECK(Show(f.md.title) == "某某市人民政府关于下达某某安置任务的通知");
+  // Another body's file is not this document's title.
+  Found g = Run(NormalizeText(body + "某某省民政厅关于做好某某工作的通知.pdf\n", "other_file_line.txt"));
+  CHECK(Show(g.md.title) == "<null>");
+}
