@@ -118,7 +118,7 @@ std::optional<std::pair<size_t, size_t>> SentenceAttribution(std::string_view s)
       R"((?:^|。|；|;|\n)\s*(?:此项工作|该项工作|相关工作|上述工作|以上工作|具体工作)?由([^。；;，,\n]{2,80}?)(?:按职责分工负责|共同负责|牵头负责|负责落实|负责实施|负责)$)");
   // "由市市场监管局牵头，市发展改革委、市财政局配合"
   static const RE2 kLeadAndHelpers(
-      R"((?:^|。|；|;|\n)\s*由([^。；;，,\n]{2,40}?牵头[，,][^。；;\n]{2,80}?(?:配合|参与|协助))$)");
+      R"((?:^|。|；|;|\n)\s*由([^。；;，,\n]{2,40}?牵头[，,][^。；;\n]{2,80}?(?:配合|参与|参加|协助))$)");
   re2::StringPiece in(s.data(), s.size());
   re2::StringPiece units;
   if (!RE2::PartialMatch(in, kSentence, &units) && !RE2::PartialMatch(in, kLeadAndHelpers, &units)) {
@@ -557,8 +557,15 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
   std::vector<BureauRef> refs;
   for (const Section& sec : *sections) {
     std::string_view part = list.substr(sec.b, sec.e - sec.b);
-    for (const NamePiece& p : SplitBureauList(part)) {
+    for (NamePiece p : SplitBureauList(part)) {
       if (IsDeadline(p.name)) continue;
+      // …、武警总部等参加: the last of an open list, without its 等.
+      static const std::string kEtc = "等";
+      if (p.name.size() > kEtc.size() && p.name.compare(p.name.size() - kEtc.size(), kEtc.size(), kEtc) == 0 &&
+          !LooksLikeOrganisation(p.name) && LooksLikeOrganisation(p.name.substr(0, p.name.size() - kEtc.size()))) {
+        p.name.resize(p.name.size() - kEtc.size());
+        p.end -= kEtc.size();
+      }
       if (!LooksLikeOrganisation(p.name)) {
         if (labelled) continue;
         return {};
@@ -601,6 +608,16 @@ bool NamesDuty(const std::string& text, size_t begin, size_t close) {
   return open && RE2::PartialMatch(re2::StringPiece(s.data() + *open, close - begin - *open), kCue);
 }
 
+// Whether the sentence that ends at `stop` (a 。) is one that only names who
+// leads and who takes part: 由环境保护部牵头，公安部、交通运输部等参加。
+bool LeadSentenceEndsAt(const std::string& text, size_t begin, size_t stop) {
+  static const std::string kStop = "。";
+  const size_t from = text.rfind(kStop, stop == 0 ? 0 : stop - 1);
+  size_t b = from == std::string::npos || from < begin ? begin : from + kStop.size();
+  while (b < stop && (text[b] == ' ' || text[b] == '\n')) ++b;
+  return text.compare(b, 3, "由") == 0 && SentenceAttribution(std::string_view(text.data() + b, stop - b)).has_value();
+}
+
 }  // namespace
 
 // Real clauses carry an attribution per paragraph or sentence, not only at
@@ -616,6 +633,8 @@ std::vector<BureauRef> FindAttributions(const std::string& text, size_t begin, s
     i += len;
     if (i >= end) break;
     if (c == U'\n') {
+      ends.push_back(i - len);
+    } else if (c == U'。' && LeadSentenceEndsAt(text, begin, i - len)) {
       ends.push_back(i - len);
     } else if (IsClose(c)) {
       const size_t close = i - len;

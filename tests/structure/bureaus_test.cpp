@@ -442,3 +442,18 @@ TEST_CASE("FindAttributions: brackets naming a duty mid-paragraph, and brackets 
   CHECK(AttributedNames("建立以市级医院牵头、基层医疗机构为基础的医联体。").empty());
   CHECK(AttributedNames("对事故责任单位和责任人员依法追究责任。").empty());
 }
+
+TEST_CASE("FindAttributions: a sentence that only names the lead and who takes part, mid-clause") {
+  using gongwen::structure::internal::FindAttributions;
+  const std::string text =
+      "一、现场处置组。由某某管理局牵头，某某部、某某厅、某某总队等参加。主要职责：组织开展现场处置。";
+  const utf8::CodePointIndex cps(text);
+  const auto refs = FindAttributions(text, 0, text.size(), cps);
+  CheckRefs(text, refs, {"某某管理局", "某某部", "某某厅", "某某总队"});
+  CHECK(refs[0].duty.value_or("") == "lead");
+  CHECK(refs[3].duty.value_or("") == "cooperating");
+  // Prose that describes a mechanism is no attribution.
+  const std::string prose = "要建立协作机制，由发展改革、商务等部门牵头，负责物资统筹。";
+  const utf8::CodePointIndex pcps(prose);
+  CHECK(FindAttributions(prose, 0, prose.size(), pcps).empty());
+}
