@@ -12,6 +12,7 @@
 #include "data/data.h"
 
 #include "structure/internal/rules.h"
+#include "util/grammar.h"
 
 namespace gongwen::structure::internal {
 namespace {
@@ -250,8 +251,7 @@ bool LooksLikeOrganisation(std::string_view name) {
   static const RE2 kAlias(R"([(（〔〈][^()（）〔〕〈〉]*[)）〕〉]$)");
   RE2::Replace(&n, kAlias, "");
   // A leading * stands for a place the site left out: *县人工智能专班办公室.
-  static const RE2 kOrg(
-      R"(^[*＊]?\p{Han}[\p{Han}\w、()（）〔〕]{1,30}?(?:局|委|办|院|厅|部|署|府|会|行|所|队|站|处|室|协|联|社|团|馆|关|司|校|中心|集团|公司|银行|支行|分行|海关|分局|办公室)$)");
+  static const RE2 kOrg(R"(^[*＊]?\p{Han}[\p{Han}\w、()（）〔〕]{1,30}?)" + grammar::UnitEnd() + "$");
   // 各镇(街道), 各区县, 各有关单位: every unit of a level, a compound kept whole.
   static const RE2 kEvery(R"(^各[\p{Han}、]{0,8}?(?:镇|乡|街道|区|县|市|单位|部门)$)");
   return RE2::FullMatch(n, kOrg) || RE2::FullMatch(n, kEvery) || IsCollective(n);

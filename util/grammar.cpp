@@ -103,6 +103,11 @@ const std::string& OrgCutEnd() {
   return s;
 }
 
+const std::string& UnitEnd() {
+  static const std::string s = AlternationOf("unit_end");
+  return s;
+}
+
 const std::string& Numeral() {
   static const std::string s = [] {
     const auto& e = Of("numerals");

@@ -15,6 +15,8 @@ const std::string& DocType();     // (?:通知|办法|…)
 const std::string& OrgEnd();      // (?:人民政府办公室|人民政府|局|…)
 // The endings after which a joint signature may name its next maker.
 const std::string& OrgCutEnd();   // (?:局|部|…)
+// The endings of any unit an attribution names (局, 公司, 支队 …).
+const std::string& UnitEnd();
 const std::string& Numeral();     // [一二三…]: one Chinese numeral character
 
 // A clause marker at the start of a line: its style (chapter, article,
