@@ -39,6 +39,13 @@ const RE2& AfterStopRe() {
   return re;
 }
 
+// …负责解释。附件：1.… / …汇总表。附件1拖拉机报废申请表: the attachment
+// list and each attachment start lines.
+const RE2& AttachmentRe() {
+  static const RE2 re("[。；;]\\s*(附件\\s*(?:[:：]|\\d{1,2}(?:[^\\d.．、]|$)))");
+  return re;
+}
+
 // 第X章 title 第Y条: both start lines. A chapter has a title; a citation
 // (《安全生产法》第三章第二十一条、第四章…) has none and follows 》 or 、.
 const RE2& ChapterArticleRe() {
@@ -115,6 +122,7 @@ std::set<size_t> SplitPoints(const std::string& s) {
   Collect(s, TitleMarkerRe(), 1, {{1}}, &at);
   Collect(s, ParenItemRe(), 1, {{1}}, &at);
   Collect(s, NumberTitleRe(), 2, {{1, 2}, {2}}, &at);
+  Collect(s, AttachmentRe(), 1, {{1}}, &at);
   at.erase(0);
   return at;
 }

@@ -161,8 +161,12 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
       in_attachment_list = RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kAttach);
       continue;
     }
-    if (in_attachment_list && m->style == "arabic_dot" && utf8::CountCodePoints(p) <= 60 &&
-        p.find("。") == std::string_view::npos) {
+    // The list's last item may end with 。 (…结算汇总表。).
+    std::string_view item = p;
+    static const std::string_view kStop = "。";
+    if (item.size() > kStop.size() && item.substr(item.size() - kStop.size()) == kStop) item.remove_suffix(kStop.size());
+    if (in_attachment_list && m->style == "arabic_dot" && utf8::CountCodePoints(item) <= 60 &&
+        item.find(kStop) == std::string_view::npos) {
       continue;
     }
     in_attachment_list = false;

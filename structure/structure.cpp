@@ -32,6 +32,7 @@ Policy Structure(const Normalized& doc, const Options& options) {
   p.metadata.status = PolicyStatus(p.metadata, options.as_of);
   if (!options.as_of.empty()) p.metadata.status_as_of = options.as_of;
   p.clauses = internal::FindClauses(doc, cps, &p.warnings);
+  internal::DropFormsAndRepeats(doc.text, cps, &p.clauses, &p.warnings);
   p.tables = internal::BuildTables(doc, cps);
   p.id = Sha256Hex(doc.text).substr(0, 16);
   // Stable across versions of the same policy: who issued it and its number,

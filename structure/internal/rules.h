@@ -93,6 +93,12 @@ std::optional<std::string> ClauseHeading(std::string_view rest, bool has_childre
 bool IsClosingParagraph(std::string_view paragraph);
 std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointIndex& cps,
                                 std::vector<Warning>* warnings);
+// ---- parts.cpp ----
+// Drops the clauses of a part that is a blank form (most items are labels
+// ending in a colon) or that repeats an earlier part word for word; warns
+// form_part / repeated_part.
+void DropFormsAndRepeats(const std::string& text, const utf8::CodePointIndex& cps, std::vector<Clause>* clauses,
+                         std::vector<Warning>* warnings);
 
 // ---- tables.cpp ----
 // tables[] from the table rows of the text (cells separated by '\t').

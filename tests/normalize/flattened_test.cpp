@@ -81,3 +81,12 @@ TEST_CASE("flattened: a 文号, the title after it and the addressees start line
   CHECK(lines[2] == "某某区管委会办公室关于印发某某规划（2016-2020）工作方案的通知");
   CHECK(lines[3].rfind("各单位、各乡镇人民政府：", 0) == 0);
 }
+
+TEST_CASE("flattened: the attachment list and each attachment start lines") {
+  const std::string s = "一、补贴对象。" + kFiller + kFiller + "二、补贴标准。" + kFiller + kFiller +
+                        "三、本办法由区经济发展局负责解释。附件：1.拖拉机报废申请表；2.拖拉机报废回收证明。附件1拖拉机报废申请表编号：";
+  const auto lines = Lines(s);
+  REQUIRE(lines.size() >= 5);
+  CHECK(lines[3] == "附件：");
+  CHECK(lines.back().rfind("附件1拖拉机报废申请表", 0) == 0);
+}
