@@ -12,7 +12,15 @@
 namespace gongwen::normalize::internal {
 namespace {
 
+// 第三条或第四条所列之机构, 第十条第一款至第三款者: a citation of an article
+// that a hard line break put at a line start, not an article.
+bool StartsWithCitation(const std::string& next) {
+  static const RE2 kCitation("^第(?:" + grammar::Numeral() + R"(+|\d{1,3})[条款项章节](?:或|、|和|及|至|到|第|规定|所列|所称|之|的|中)+)");
+  return RE2::PartialMatch(next, kCitation);
+}
+
 bool StartsNewUnit(const std::string& next) {
+  if (StartsWithCitation(next)) return false;
   static const RE2 kMarker("^(?:" + grammar::AnyMarker() +
                             R"(|第(?:\p{Han}{1,4}|\d{1,2})部分|——|[-•·])|^[(（]此件|^(?:附件|抄送|主送|附注)[:：\d])");
   static const RE2 kDateLine(R"(^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,8}日\s*(?:印发)?\s*$)");

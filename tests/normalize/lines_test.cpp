@@ -35,6 +35,8 @@ TEST_CASE("EndsMidSentence") {
         {"经营管理等方面取得更大的提升突破,鼓励企业给予最高不超过20", "万元奖励。"},
         // A line never ends inside a bracket it opens, however short.
         {"某府发〔", "2022〕8号"},
+        // A citation of an article wrapped to a line start is no article.
+        {"家庭中有二名以上身心障碍者，并接受主管机关安置于", "第三条或第四条所列之机构者，其补助标准如下："},
         {"省人民政府关于印发某某行动方案(", "2022—2025年)的通知"},
     };
     for (const Case& c : cases) {
@@ -55,6 +57,8 @@ TEST_CASE("EndsMidSentence") {
          "(十)鼓励智能工厂建设。", "next starts a clause marker"},
         {"建立市重大产业创新平台激励机制,探索拨款资助和股权投资结合模式,灵活使用政策工具",
          "二、工作目标", "next starts a chapter marker"},
+        {"家庭中有二名以上身心障碍者，并接受主管机关安置于补助", "第三条本办法所称补助费，是指…",
+         "next starts an article, not a citation"},
         {"建立市重大产业创新平台激励机制,探索拨款资助和股权投资结合模式,灵活使用政策工具",
          "2021年4月12日", "next is a date line"},
         {"建立市重大产业创新平台激励机制,探索拨款资助和股权投资结合模式,灵活使用政策工具",
