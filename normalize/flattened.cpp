@@ -137,16 +137,33 @@ Para Slice(const Para& p, size_t b, size_t e) {
 
 }  // namespace
 
+// 第二十七条…可以采取下列措施：（一）进入现场检查；（二）询问有关人员；…: an
+// article whose items (项) run inline after its colon, as a law's items
+// stand on lines of their own. Only a run that starts at （一）, each item
+// after a colon or a semicolon.
+std::set<size_t> ArticleItemPoints(const std::string& s) {
+  static const RE2 kArticle("^第(?:" + Num() + "|\\d{1,3})条");
+  static const RE2 kItem("[：:；;]\\s*([（(]" + Num() + "[)）])");
+  std::set<size_t> at;
+  if (!RE2::PartialMatch(s, kArticle)) return at;
+  Collect(s, kItem, 1, {{1}}, &at);
+  static const std::string kFirst = "（一）";
+  if (at.size() < 2 || s.compare(*at.begin(), kFirst.size(), kFirst) != 0) at.clear();
+  return at;
+}
+
 void SplitFlattenedParagraphs(std::vector<Para>* paras, bool from_record, RepairLog* log) {
   const int64_t min_length = from_record ? kMinCodePointsInRecord : kMinCodePoints;
   std::vector<Para> out;
   for (Para& p : *paras) {
-    if (p.kind != ParagraphKind::kBody || utf8::CountCodePoints(p.text.text) < min_length) {
+    if (p.kind != ParagraphKind::kBody) {
       out.push_back(std::move(p));
       continue;
     }
-    const std::set<size_t> at = SplitPoints(p.text.text);
-    if (at.size() < kMinSplits) {
+    std::set<size_t> at;
+    if (utf8::CountCodePoints(p.text.text) >= min_length) at = SplitPoints(p.text.text);
+    if (at.size() < kMinSplits) at = ArticleItemPoints(p.text.text);
+    if (at.empty()) {
       out.push_back(std::move(p));
       continue;
     }

@@ -90,3 +90,13 @@ TEST_CASE("flattened: the attachment list and each attachment start lines") {
   CHECK(lines[3] == "附件：");
   CHECK(lines.back().rfind("附件1拖拉机报废申请表", 0) == 0);
 }
+
+TEST_CASE("flattened: an article's items run inline after its colon start lines, however short") {
+  const auto lines = Lines("第二十七条　行政部门实施监督检查，可以采取下列措施：（一）进入现场检查；（二）询问有关人员；（三）法律规定的其他措施。");
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[1] == "（一）进入现场检查；");
+  CHECK(lines[3] == "（三）法律规定的其他措施。");
+  // Not an article, or no run from （一）: left alone.
+  CHECK(Lines("可以采取下列措施：（一）进入现场检查；（二）询问有关人员。").size() == 1);
+  CHECK(Lines("第五条　符合本办法第三条规定：（二）项所列情形的；（三）项所列情形的除外。").size() == 1);
+}
