@@ -91,7 +91,10 @@ std::optional<std::string> ClauseHeading(std::string_view rest, bool has_childre
     if (c == U'(' || c == U'（' || c == U'“' || c == U'《') ++depth;
     if ((c == U')' || c == U'）' || c == U'”' || c == U'》') && depth > 0) --depth;
     if (depth == 0) {
-      if (c == U'。' || c == U':' || c == U'：' || c == U';' || c == U'；') {
+      // A full stop typed as '.' after a Chinese character (PDF text with
+      // half-width punctuation: 做大做强龙头企业.实施…) ends the phrase too.
+      const bool period = c == U'.' && i > 0 && utf8::IsHan(utf8::LastCodePoint(rest.substr(0, i)));
+      if (c == U'。' || c == U':' || c == U'：' || c == U';' || c == U'；' || period) {
         stop = i;
         break;
       }
@@ -107,7 +110,7 @@ std::optional<std::string> ClauseHeading(std::string_view rest, bool has_childre
     std::string_view after = utf8::Trim(rest.substr(stop));
     int len;
     char32_t c = utf8::Decode(after, 0, &len);
-    if ((c == U'。' || c == U';' || c == U'；') && utf8::Trim(after.substr(len)).empty()) {
+    if ((c == U'。' || c == U'.' || c == U';' || c == U'；') && utf8::Trim(after.substr(len)).empty()) {
       return std::nullopt;
     }
   }

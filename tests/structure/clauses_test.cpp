@@ -212,6 +212,9 @@ TEST_CASE("ClauseHeading") {
         // quotes do not end the phrase
         {"支持企业参与“一带一路”建设。深耕“一带一路”投资合作。", "支持企业参与“一带一路”建设"},
         {" 强化关键核心技术攻关。聚焦产业需求。", "强化关键核心技术攻关"},
+        // a full stop typed as '.' after a Chinese character; a decimal point is none
+        {"做大做强龙头企业.实施龙头企业培育工程.", "做大做强龙头企业"},
+        {"给予1.5万元奖励", "给予1.5万元奖励"},
     };
     for (const Case& c : cases) {
       INFO("c.rest := ", std::string(c.rest));
