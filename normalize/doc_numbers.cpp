@@ -13,7 +13,7 @@ namespace {
 
 const RE2& DocNumberRe() {
   static const RE2 re(R"(\p{Han}()" + grammar::YearOpen() + R"()[ ]*(?:19|20)\d{2}[ ]*()" + grammar::YearClose() +
-                      R"()[ ]*第?[ ]*\d{1,5}[ ]*号)");
+                      ")" + grammar::DocNumberSerial());
   return re;
 }
 

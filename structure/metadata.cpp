@@ -182,10 +182,10 @@ struct Decree {
 };
 
 Decree FindDecree(const Normalized& doc, size_t header_end) {
-  static const RE2 kNumber(
-      R"((?:^|日|[（(\s])((?:中华人民共和国)?\p{Han}{1,20}?令\s*[（(]?\s*第\s*\d{1,4}\s*号)\s*[)）]?\s*(?:公布|发布|$))");
-  static const RE2 kMakerAndDay(
-      R"(([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)\s*(?:中华人民共和国)?(\p{Han}{2,20}?)令\s*第\s*\d{1,4}\s*号\s*(?:公布|发布))");
+  static const RE2 kNumber(R"((?:^|日|[（(\s])((?:中华人民共和国)?\p{Han}{1,20}?)" + grammar::DecreeNumber() +
+                           R"()\s*[)）]?\s*(?:公布|发布|$))");
+  static const RE2 kMakerAndDay(R"(([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)\s*(?:中华人民共和国)?(\p{Han}{2,20}?))" +
+                                grammar::DecreeNumber() + R"(\s*(?:公布|发布))");
   Decree d;
   for (size_t i = 0; i < header_end && !(d.number && d.maker); ++i) {
     const std::string p(Para(doc, i));

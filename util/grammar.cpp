@@ -183,15 +183,25 @@ bool IsYearClose(char32_t c) { return YearBrackets(1).find(c) != std::u32string:
 const std::string& CanonicalYearOpen() { return Canonical(0); }
 const std::string& CanonicalYearClose() { return Canonical(1); }
 
+const std::string& DocNumberSerial() {
+  static const std::string s = R"((?:\s*第?\s*\d{1,5}\s*号))";
+  return s;
+}
+
+const std::string& DecreeNumber() {
+  static const std::string s = R"((?:令\s*[（(]?\s*第\s*\d{1,4}\s*号))";
+  return s;
+}
+
 const std::string& DocNumber() {
   static const std::string s = R"((?:\p{Han}{1,12})" + CanonicalYearOpen() + R"(\s*\d{4}\s*)" +
-                               CanonicalYearClose() + R"(\s*第?\s*\d{1,5}\s*号))";
+                               CanonicalYearClose() + DocNumberSerial() + ")";
   return s;
 }
 
 const std::string& DocNumberAnyBrackets() {
   static const std::string s =
-      R"((?:\p{Han}{1,12})" + YearOpen() + R"(\s*\d{4}\s*)" + YearClose() + R"(\s*第?\s*\d{1,5}\s*号))";
+      R"((?:\p{Han}{1,12})" + YearOpen() + R"(\s*\d{4}\s*)" + YearClose() + DocNumberSerial() + ")";
   return s;
 }
 

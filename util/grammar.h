@@ -35,6 +35,10 @@ const std::string& AnyMarker();
 const std::string& DocNumber();
 // The same in any of the brackets crawled pages use ([2025], 【2025】, …).
 const std::string& DocNumberAnyBrackets();
+// The serial part after a 文号's year: 5号, 第 12 号.
+const std::string& DocNumberSerial();
+// A 令's number after its maker: 令第735号, 令（第 481 号）.
+const std::string& DecreeNumber();
 // The bracket classes of a 文号's year: [〔[［【(（〈｛{] and its closers.
 const std::string& YearOpen();
 const std::string& YearClose();
