@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/vocab.h"
+
 namespace gongwen {
 
 // [begin, end). Units are documented at each use.
@@ -28,9 +30,10 @@ struct Span {
 };
 
 // A finding that did not stop processing: an unrepaired mojibake run, a
-// mangled date, undecodable bytes. `code` is a stable snake_case identifier.
+// mangled date, undecodable bytes. `code` prints as a stable snake_case
+// identifier (NameOf).
 struct Warning {
-  std::string code;
+  WarningCode code;
   std::string message;
   std::optional<Span> span;  // code points of the stage's text, when it has a location
 };
@@ -39,7 +42,7 @@ struct Warning {
 // carried unchanged to the output.
 struct SourceInfo {
   std::string path;             // as given on the command line ("-" for stdin)
-  std::string format;           // text | markdown (html | pdf later)
+  SourceFormat format = SourceFormat::kText;
   std::string sha256;           // of the raw bytes
   int64_t bytes = 0;
   std::string encoding;         // utf-8 | gb18030 | big5 | utf-16le | utf-16be
@@ -68,20 +71,6 @@ inline std::string SourceKey(const SourceInfo& s) {
   return s.record ? s.path + "#" + s.record->key : s.path;
 }
 
-// Where a metadata value was read.
-enum class ValueFrom {
-  kText,         // the document's own text
-  kPageTable,    // the page's 政府信息公开 table
-  kRecordField,  // a field of the crawl record (JSON key, CSV/SQL column)
-  kHttpHeader,   // an HTTP response header (WARC)
-  kWarcHeader,   // a WARC record header
-  kFrontMatter,  // the YAML front matter of a static-site page or Markdown file
-  kTitle,        // read from the document's title (an issuer with no signature)
-  kComputed,     // counted from other values (an end date from 有效期3年)
-};
-// text | page_table | record_field | http_header | warc_header | front_matter |
-// title | computed
-const char* ValueFromName(ValueFrom from);
 
 // A value the document's container states about it, to fill metadata the
 // document itself does not state.
@@ -157,7 +146,7 @@ struct RepairItem {
 };
 
 struct Repair {
-  std::string kind;  // pinyin_annotation | traditional_to_simplified | chrome_removed | ...
+  RepairKind kind;
   std::vector<RepairItem> items;
 };
 
@@ -191,13 +180,13 @@ struct Normalized {
 // ---- Policy: the output contract gongwen/1 ----
 
 struct Amount {
-  std::string kind;  // money | percent | ratio
+  AmountKind kind = AmountKind::kMoney;
   std::string text;
   // money: yuan in fen (hundredths) so that 0.5万元 and 16.4亿元 are exact.
   int64_t fen = 0;
   double percent = 0;          // percent
   std::vector<double> ratio;   // ratio
-  std::string qualifier;       // max | min | approx | exact
+  AmountQualifier qualifier = AmountQualifier::kExact;
   std::optional<std::string> per;
   // In a 分别 sentence, what this amount is for (国家级 in 对国家级、省级…
   // 分别奖励100万元、20万元).
@@ -205,7 +194,7 @@ struct Amount {
   // Money only: offered (the policy gives it: 奖励, 补助, 最高…) or
   // condition (a threshold or a size: 营业收入突破, …以上的企业, 总规模);
   // unset when the words around it do not say.
-  std::optional<std::string> purpose;
+  std::optional<AmountPurpose> purpose;
   Span span;  // code points of Policy::text
 };
 
@@ -226,7 +215,7 @@ struct Clause {
   int part = 1;
   std::vector<int> path;
   std::string marker;
-  std::string style;  // chinese_dun | chinese_paren | arabic_dot | arabic_paren | circled
+  ClauseStyle style = ClauseStyle::kChineseDun;
   std::optional<std::string> heading;
   Span span;
   std::vector<Amount> amounts;
@@ -279,20 +268,6 @@ struct Policy {
   std::vector<Repair> repairs;  // with `at` in code points of text
   std::vector<Warning> warnings;
 };
-
-inline const char* ValueFromName(ValueFrom from) {
-  switch (from) {
-    case ValueFrom::kText: return "text";
-    case ValueFrom::kPageTable: return "page_table";
-    case ValueFrom::kRecordField: return "record_field";
-    case ValueFrom::kHttpHeader: return "http_header";
-    case ValueFrom::kWarcHeader: return "warc_header";
-    case ValueFrom::kFrontMatter: return "front_matter";
-    case ValueFrom::kTitle: return "title";
-    case ValueFrom::kComputed: return "computed";
-  }
-  return "text";
-}
 
 }  // namespace gongwen
 

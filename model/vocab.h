@@ -22,6 +22,32 @@ struct Named {
 template <typename E>
 struct Names;
 
+// Where a metadata value was read (Provenance::from).
+enum class ValueFrom {
+  kText,         // the document's own text
+  kPageTable,    // the page's 政府信息公开 table
+  kRecordField,  // a field of the crawl record (JSON key, CSV/SQL column)
+  kHttpHeader,   // an HTTP response header (WARC)
+  kWarcHeader,   // a WARC record header
+  kFrontMatter,  // the YAML front matter of a static-site page or Markdown file
+  kTitle,        // read from the document's title (an issuer with no signature)
+  kComputed,     // counted from other values (an end date from 有效期3年)
+};
+
+template <>
+struct Names<ValueFrom> {
+  static constexpr Named<ValueFrom> kTable[] = {
+      {ValueFrom::kText, "text"},
+      {ValueFrom::kPageTable, "page_table"},
+      {ValueFrom::kRecordField, "record_field"},
+      {ValueFrom::kHttpHeader, "http_header"},
+      {ValueFrom::kWarcHeader, "warc_header"},
+      {ValueFrom::kFrontMatter, "front_matter"},
+      {ValueFrom::kTitle, "title"},
+      {ValueFrom::kComputed, "computed"},
+  };
+};
+
 // Warning::code: what a Warning is about.
 enum class WarningCode {
   kAllChrome,
@@ -223,6 +249,8 @@ constexpr std::optional<E> ParseName(std::string_view name) {
   }
   return std::nullopt;
 }
+
+inline const char* ValueFromName(ValueFrom from) { return NameOf(from); }
 
 }  // namespace gongwen
 

@@ -85,7 +85,7 @@ void JoinBrokenLines(std::vector<Para>* paras, RepairLog* log) {
           EndsMidSentence(prev.text.text, p.text.text)) {
         uint32_t gap_begin = prev.text.src_end.back();
         uint32_t gap_end = p.text.src_begin.front();
-        log->Add("line_joined", gap_begin, gap_end, "");
+        log->Add(RepairKind::kLineJoined, gap_begin, gap_end, "");
         MappedText& a = prev.text;
         a.text += p.text.text;
         a.src_begin.insert(a.src_begin.end(), p.text.src_begin.begin(), p.text.src_begin.end());

@@ -15,29 +15,29 @@ namespace {
 constexpr char kCnDigits[] = "[一二三四五六七八九十百零〇]+";
 
 struct MarkerRule {
-  const char* style;
+  ClauseStyle style;
   std::unique_ptr<RE2> re;  // group 1: the number; group 0: the marker
 };
 
 const std::vector<MarkerRule>& MarkerRules() {
   static const std::vector<MarkerRule> rules = [] {
     std::vector<MarkerRule> r;
-    auto add = [&](const char* style, const std::string& pattern) {
+    auto add = [&](ClauseStyle style, const std::string& pattern) {
       r.push_back(MarkerRule{style, std::make_unique<RE2>(pattern)});
     };
     const std::string cn = kCnDigits;
-    add("chapter", "^第(" + cn + "|\\d{1,3})章");
-    add("section", "^第(" + cn + "|\\d{1,3})节");
-    add("article", "^第(" + cn + "|\\d{1,3})条");
+    add(ClauseStyle::kChapter, "^第(" + cn + "|\\d{1,3})章");
+    add(ClauseStyle::kSection, "^第(" + cn + "|\\d{1,3})节");
+    add(ClauseStyle::kArticle, "^第(" + cn + "|\\d{1,3})条");
     // 款 and 项 of an article, when a document numbers them at the start of
     // a line (第一款…, 第二项…); usually they are unnumbered paragraphs.
-    add("paragraph", "^第(" + cn + "|\\d{1,3})款");
-    add("item", "^第(" + cn + "|\\d{1,3})项");
-    add("chinese_dun", "^(" + cn + ")[、.．]");
-    add("chinese_paren", "^[(（](" + cn + ")[)）]");
-    add("arabic_paren", R"(^[(（](\d{1,3})[)）])");
-    add("arabic_dot", R"(^(\d{1,3})(?:[.．]|、)(?:[^\d]|$))");
-    add("circled", "^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])");
+    add(ClauseStyle::kParagraph, "^第(" + cn + "|\\d{1,3})款");
+    add(ClauseStyle::kItem, "^第(" + cn + "|\\d{1,3})项");
+    add(ClauseStyle::kChineseDun, "^(" + cn + ")[、.．]");
+    add(ClauseStyle::kChineseParen, "^[(（](" + cn + ")[)）]");
+    add(ClauseStyle::kArabicParen, R"(^[(（](\d{1,3})[)）])");
+    add(ClauseStyle::kArabicDot, R"(^(\d{1,3})(?:[.．]|、)(?:[^\d]|$))");
+    add(ClauseStyle::kCircled, "^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])");
     return r;
   }();
   return rules;
@@ -66,7 +66,7 @@ std::optional<ClauseMarker> MatchClauseMarker(std::string_view paragraph) {
     ClauseMarker m;
     m.style = rule.style;
     std::string_view num(g[1].data(), g[1].size());
-    if (m.style == "circled") {
+    if (m.style == ClauseStyle::kCircled) {
       int len;
       m.ordinal = static_cast<int>(utf8::Decode(num, 0, &len) - U'①') + 1;
     } else if (!num.empty() && num[0] >= '0' && num[0] <= '9') {
@@ -174,7 +174,7 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
       in_attachment_list = RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kAttach);
       continue;
     }
-    if (in_attachment_list && m->style == "arabic_dot" && utf8::CountCodePoints(p) <= 60 &&
+    if (in_attachment_list && m->style == ClauseStyle::kArabicDot && utf8::CountCodePoints(p) <= 60 &&
         p.find("。") == std::string_view::npos) {
       continue;
     }
@@ -184,14 +184,14 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
 
   std::vector<Clause> clauses;
   struct Level {
-    std::string style;
+    ClauseStyle style;
     int ordinal;
     int clause_index;
   };
   std::vector<Level> stack;
   int part = 1;
   int last_top_ordinal = 0;
-  std::map<std::pair<int, std::string>, int> last_ordinal_of_style;  // (part, style) -> ordinal
+  std::map<std::pair<int, ClauseStyle>, int> last_ordinal_of_style;  // (part, style) -> ordinal
 
   for (size_t k = 0; k < starts.size(); ++k) {
     const Start& s = starts[k];
@@ -239,7 +239,7 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
                                    : (m.ordinal == prev_sibling + 1);
       if (!ok) {
         warnings->push_back(Warning{
-            "clause_numbering",
+            WarningCode::kClauseNumbering,
             "clause " + m.text + " does not follow " +
                 (first_under_parent ? std::string("its parent's numbering")
                                     : "the previous number " + std::to_string(prev_sibling)),
@@ -262,11 +262,12 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
     // Does the next clause sit below this one? (Its style is new, or deeper in the stack.)
     bool has_children = false;
     if (k + 1 < starts.size()) {
-      const std::string& next_style = starts[k + 1].marker.style;
+      const ClauseStyle next_style = starts[k + 1].marker.style;
       has_children = next_style != m.style;
       for (const Level& l : stack) has_children = has_children && l.style != next_style;
     }
-    const bool legal = m.style == "article" || m.style == "paragraph" || m.style == "item";
+    const bool legal =
+        m.style == ClauseStyle::kArticle || m.style == ClauseStyle::kParagraph || m.style == ClauseStyle::kItem;
     c.heading = legal ? ArticleHeading(rest, has_children)
                                      : ClauseHeading(rest, has_children);
     if (stack.empty()) last_top_ordinal = m.ordinal;

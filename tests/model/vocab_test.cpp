@@ -75,6 +75,7 @@ TEST_CASE("vocab: every name table round-trips name -> value -> name") {
   CheckTable<AmountPurpose>();
   CheckTable<ClauseStyle>();
   CheckTable<SourceFormat>();
+  CheckTable<ValueFrom>();
 }
 
 TEST_CASE("vocab: the name tables list exactly the schema's enums") {
@@ -85,6 +86,7 @@ TEST_CASE("vocab: the name tables list exactly the schema's enums") {
   CheckAgainstSchema<AmountPurpose>("/definitions/amount/properties/purpose");
   CheckAgainstSchema<ClauseStyle>("/definitions/clause/properties/style");
   CheckAgainstSchema<SourceFormat>("/properties/source/properties/format");
+  CheckAgainstSchema<ValueFrom>("/definitions/provenance/properties/from");
 }
 
 TEST_CASE("vocab: names are the output's text") {
