@@ -337,12 +337,12 @@ Result<bool> Store::WriteVersionRows(const Policy& policy) {
   const utf8::CodePointIndex cps(policy.text);
   if (conn_->dialect() == internal::Dialect::kSqlite) pending_fts_.push_back(vid);
   for (const Clause& c : policy.clauses) {
-    const size_t b = cps.ToByte(c.span.begin), e = cps.ToByte(c.span.end);
+    const ByteSpan bytes = cps.ToBytes(c.span);
     auto r = conn_->Query(
         "INSERT INTO clauses (version_id, clause_index, parent, level, part, path, marker, style, heading, "
         "text, span_begin, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         {vid, c.index, c.parent, c.level, c.part, ClausePath(c.path), c.marker, NameOf(c.style), c.heading,
-         policy.text.substr(b, e - b), c.span.begin, c.span.end});
+         policy.text.substr(bytes.begin, bytes.end - bytes.begin), c.span.begin, c.span.end});
     if (!r.ok()) return r.error();
 
     for (size_t i = 0; i < c.amounts.size(); ++i) {

@@ -12,7 +12,7 @@ Json OptString(const std::optional<std::string>& s) { return s ? Json(*s) : Json
 template <typename E>
 Json OptName(const std::optional<E>& e) { return e ? Json(NameOf(*e)) : Json(nullptr); }
 
-Json SpanJson(const Span& s) { return Json::array({s.begin, s.end}); }
+Json SpanJson(const CodePointSpan& s) { return Json::array({s.begin, s.end}); }
 
 Json MoneyValue(int64_t fen) {
   if (fen % 100 == 0) return Json(fen / 100);

@@ -5,7 +5,8 @@
 // Every stage reads only the struct of the stage before it. Offsets inside a
 // stage are UTF-8 byte offsets into that stage's own text; the Policy (the
 // output contract, schema gongwen/1) uses Unicode code point spans of
-// Policy::text, as design.md §2 requires.
+// Policy::text, as design.md §2 requires. Spans carry their unit in their type
+// (model/span.h): every span of the model is a CodePointSpan.
 //
 // Plain structs, no behaviour, no third-party types: safe to copy and to move
 // between threads.
@@ -18,16 +19,10 @@
 #include <utility>
 #include <vector>
 
+#include "model/span.h"
 #include "model/vocab.h"
 
 namespace gongwen {
-
-// [begin, end). Units are documented at each use.
-struct Span {
-  int64_t begin = 0;
-  int64_t end = 0;
-  bool operator==(const Span& o) const { return begin == o.begin && end == o.end; }
-};
 
 // A finding that did not stop processing: an unrepaired mojibake run, a
 // mangled date, undecodable bytes. `code` prints as a stable snake_case
@@ -35,7 +30,9 @@ struct Span {
 struct Warning {
   WarningCode code;
   std::string message;
-  std::optional<Span> span;  // code points of the stage's text, when it has a location
+  // Code points of the stage's text (Normalized::text, which is
+  // Policy::text), when it has a location.
+  std::optional<CodePointSpan> span;
 };
 
 // Describes where the document came from; filled by the caller and extract,
@@ -140,7 +137,7 @@ struct Extracted {
 // [source.begin, source.end).
 struct RepairItem {
   int64_t at = 0;  // code point in Normalized::text where `after` starts
-  Span source;
+  CodePointSpan source;
   std::string before;
   std::string after;
 };
@@ -195,7 +192,7 @@ struct Amount {
   // condition (a threshold or a size: 营业收入突破, …以上的企业, 总规模);
   // unset when the words around it do not say.
   std::optional<AmountPurpose> purpose;
-  Span span;  // code points of Policy::text
+  CodePointSpan span;  // code points of Policy::text
 };
 
 struct BureauRef {
@@ -205,7 +202,7 @@ struct BureauRef {
   // Its part in the work, where the document says: lead (牵头单位, 由…牵头)
   // or cooperating (配合单位, …配合).
   std::optional<std::string> duty;
-  Span span;
+  CodePointSpan span;  // code points of Policy::text
 };
 
 struct Clause {
@@ -217,7 +214,7 @@ struct Clause {
   std::string marker;
   ClauseStyle style = ClauseStyle::kChineseDun;
   std::optional<std::string> heading;
-  Span span;
+  CodePointSpan span;  // code points of Policy::text
   std::vector<Amount> amounts;
   std::vector<BureauRef> bureaus;
 };
@@ -252,7 +249,7 @@ struct Metadata {
 };
 
 struct Table {
-  Span span;
+  CodePointSpan span;  // code points of Policy::text
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
 };

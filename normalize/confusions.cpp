@@ -166,7 +166,7 @@ std::vector<Warning> FindOcrSuspects(const std::string& text) {
       const int64_t at = static_cast<int64_t>(counted);
       out.push_back(Warning{WarningCode::kOcrSuspect,
                             "'" + suspect + "' is probably an OCR or typing confusion",
-                            Span{at, at + utf8::CountCodePoints(suspect)}});
+                            CodePointSpan{at, at + utf8::CountCodePoints(suspect)}});
     }
   }
   std::sort(out.begin(), out.end(),

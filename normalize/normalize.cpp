@@ -90,7 +90,7 @@ void WarnSuspiciousCharacters(const std::string& text, std::vector<Warning>* war
     size_t j = i + 1;
     while (j < t.size() && what(j) != nullptr) ++j;
     warnings->push_back(Warning{WarningCode::kMojibakeUnrepaired, w,
-                                Span{static_cast<int64_t>(i), static_cast<int64_t>(j)}});
+                                CodePointSpan{static_cast<int64_t>(i), static_cast<int64_t>(j)}});
     i = j;
   }
 }
@@ -278,7 +278,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     r.kind = kind;
     for (const internal::RawRepair& raw : raws) {
       RepairItem item;
-      item.source = Span{src_index.ToCodePoint(raw.src_begin), src_index.ToCodePoint(raw.src_end)};
+      item.source = src_index.ToCodePoints(ByteSpan{raw.src_begin, raw.src_end});
       item.before = ex.text.substr(raw.src_begin, raw.src_end - raw.src_begin);
       item.after = raw.after;
       size_t at_byte = std::lower_bound(out.origin.begin(), out.origin.end() - 1, raw.src_begin) -

@@ -275,7 +275,7 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
   re2::StringPiece whole(text);
   re2::StringPiece g[6];
   auto span = [&](size_t b, size_t e) {
-    return Span{cps.ToCodePoint(b), cps.ToCodePoint(e)};
+    return CodePointSpan{cps.ToCodePoint(b), cps.ToCodePoint(e)};
   };
 
   for (size_t pos = begin; pos < end &&

@@ -243,7 +243,7 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
             "clause " + m.text + " does not follow " +
                 (first_under_parent ? std::string("its parent's numbering")
                                     : "the previous number " + std::to_string(prev_sibling)),
-            Span{Cp(cps, para.begin), Cp(cps, para.begin + m.text.size())}});
+            CodePointSpan{Cp(cps, para.begin), Cp(cps, para.begin + m.text.size())}});
       }
       last_ordinal_of_style[key] = m.ordinal;
     }
@@ -302,7 +302,7 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
         own_end = doc.paragraphs[i].end;
       }
     }
-    c.span = Span{Cp(cps, own_begin), Cp(cps, own_end)};
+    c.span = CodePointSpan{Cp(cps, own_begin), Cp(cps, own_end)};
     c.amounts = FindAmounts(text, own_begin + m.text.size(), own_end, cps);
     c.bureaus = FindAttributions(text, own_begin, own_end, cps);
     AddMentions(text, own_begin, own_end, cps, &c.bureaus);

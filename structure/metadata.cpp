@@ -552,7 +552,7 @@ void ReadMangledSignedDate(std::string_view date_text, const std::vector<Date>& 
   }
   if (!pick && readings.size() == 1) pick = readings[0];
   const auto date_begin = static_cast<int64_t>(date_text.data() - text.data());
-  Span span{cps.ToCodePoint(date_begin), cps.ToCodePoint(date_begin + static_cast<int64_t>(date_text.size()))};
+  CodePointSpan span{cps.ToCodePoint(date_begin), cps.ToCodePoint(date_begin + static_cast<int64_t>(date_text.size()))};
   if (pick) md->signed_date = pick->Iso();
   warnings->push_back(Warning{WarningCode::kDateMangled,
                               "成文日期 \"" + std::string(date_text) + "\" lost its 年月日" +
@@ -590,7 +590,7 @@ void FindSignature(const Layout& l, const std::vector<Date>& known, Metadata* md
       warnings->push_back(Warning{WarningCode::kDateMistyped,
                                   "成文日期 \"" + std::string(date_text) + "\" has a mistyped 年月日; read as " +
                                       d->Iso(),
-                                  Span{cps.ToCodePoint(b), cps.ToCodePoint(b + static_cast<int64_t>(date_text.size()))}});
+                                  CodePointSpan{cps.ToCodePoint(b), cps.ToCodePoint(b + static_cast<int64_t>(date_text.size()))}});
       continue;
     }
     std::vector<Date> readings = MangledDateReadings(date_text);

@@ -26,7 +26,7 @@ std::vector<Amount> Find(const std::string& text) {
 }
 
 // The text the span selects, in code points of `text`.
-std::string SpanText(const std::string& text, const gongwen::Span& span) {
+std::string SpanText(const std::string& text, const gongwen::CodePointSpan& span) {
   std::u32string u = utf8::ToU32(text);
   if (span.begin < 0 || span.end < span.begin || span.end > static_cast<int64_t>(u.size())) {
     return "<span out of range>";

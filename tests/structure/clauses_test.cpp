@@ -67,7 +67,7 @@ std::string Describe(const std::vector<Clause>& clauses) {
   return s;
 }
 
-std::string SpanText(const std::string& text, const gongwen::Span& span) {
+std::string SpanText(const std::string& text, const gongwen::CodePointSpan& span) {
   std::u32string u = utf8::ToU32(text);
   if (span.begin < 0 || span.end < span.begin || span.end > static_cast<int64_t>(u.size())) {
     return "<span out of range>";

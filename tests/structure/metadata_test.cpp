@@ -47,7 +47,7 @@ Found Sample(const std::string& name) {
   return Run(NormalizeText(ReadFileOrFail(kSourceDir + "/samples/" + name), "samples/" + name));
 }
 
-std::string SpanText(const std::string& text, const gongwen::Span& span) {
+std::string SpanText(const std::string& text, const gongwen::CodePointSpan& span) {
   std::u32string u = utf8::ToU32(text);
   if (span.begin < 0 || span.end < span.begin || span.end > static_cast<int64_t>(u.size())) {
     return "<span out of range>";
