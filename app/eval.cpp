@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "model/vocab.h"
+
 namespace gongwen::eval {
 namespace {
 
@@ -24,7 +26,6 @@ using Json = nlohmann::ordered_json;
 const char* const kMeta[] = {"title",          "doc_number",     "issuer",         "signed_date",
                              "published_date", "effective_from", "effective_until"};
 const char* const kItemFields[] = {"clauses", "money", "percent", "ratio", "bureaus"};
-const char* const kAmountKinds[] = {"money", "percent", "ratio"};
 
 // A structural problem found while reading a gold file or a run record.
 struct Bad {
@@ -304,15 +305,16 @@ Doc ReadGoldDoc(const Json& gold) {
     if (!c["path"].is_array()) throw Bad{what + ".path is not a list"};
     Clause clause;
     clause.key = MakeKey(c, c["path"], what);
-    for (const char* kind : kAmountKinds) {
-      const Json* values = ArrayOrNone(Get(c, kind), what + "." + kind);
+    // A gold clause lists its amounts by kind: "money": [...], "percent": [...].
+    for (const Named<AmountKind>& kind : Names<AmountKind>::kTable) {
+      const Json* values = ArrayOrNone(Get(c, kind.name), what + "." + kind.name);
       if (!values) continue;
       for (const Json& v : *values) {
-        std::string vwhat = what + "." + kind;
-        if (std::string(kind) == "ratio") {
+        std::string vwhat = what + "." + kind.name;
+        if (kind.value == AmountKind::kRatio) {
           if (!v.is_array()) throw Bad{vwhat + " holds a ratio that is not a list"};
           clause.ratio.push_back(RatioKey(v, vwhat));
-        } else if (std::string(kind) == "money") {
+        } else if (kind.value == AmountKind::kMoney) {
           clause.money.push_back(MoneyKey(PyFloat(v, vwhat)));
         } else {
           clause.percent.push_back(PyFloat(v, vwhat));
@@ -346,14 +348,16 @@ Doc ReadRunDoc(const Json& record) {
       for (const Json& a : *amounts) {
         std::string awhat = what + ".amounts";
         if (!a.is_object()) throw Bad{awhat + " holds a non-object"};
-        const Json& kind = Get(a, "kind");
+        const Json& kind_name = Get(a, "kind");
+        const std::optional<AmountKind> kind =
+            kind_name.is_string() ? ParseName<AmountKind>(kind_name.get_ref<const std::string&>()) : std::nullopt;
         const Json& v = Get(a, "value");
-        if (kind == "ratio") {
+        if (kind == AmountKind::kRatio) {
           if (v.is_array()) clause.ratio.push_back(RatioKey(v, awhat));
-        } else if ((kind == "money" || kind == "percent") && (v.is_number() || v.is_boolean())) {
+        } else if (kind && (v.is_number() || v.is_boolean())) {
           double d = PyFloat(v, awhat);
-          (kind == "money" ? clause.money : clause.percent)
-              .push_back(kind == "money" ? MoneyKey(d) : d);
+          (kind == AmountKind::kMoney ? clause.money : clause.percent)
+              .push_back(kind == AmountKind::kMoney ? MoneyKey(d) : d);
         }
       }
     }

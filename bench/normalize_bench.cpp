@@ -134,8 +134,8 @@ int main(int argc, char** argv) {
       pass[kinds[i]].extract += Seconds(a, b);
       pass[kinds[i]].normalize += Seconds(b, c);
       if (r == 0) {
-        for (const gongwen::Repair& rep : norm.repairs) repairs[rep.kind] += rep.items.size();
-        for (const gongwen::Warning& w : norm.warnings) ++warnings[w.code];
+        for (const gongwen::Repair& rep : norm.repairs) repairs[gongwen::NameOf(rep.kind)] += rep.items.size();
+        for (const gongwen::Warning& w : norm.warnings) ++warnings[gongwen::NameOf(w.code)];
       }
     }
     for (int k = 0; k < 4; ++k) {

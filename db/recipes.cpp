@@ -29,8 +29,9 @@ const std::vector<Recipe>& Recipes() {
          "SELECT COALESCE(b.canonical, b.name) AS bureau, COUNT(DISTINCT p.policy_key) AS policies, "
          "COUNT(*) AS amounts, SUM(a.fen) AS fen, SUM(a.fen) / 100 AS yuan "
          "FROM policies p JOIN bureaus b ON b.version_id = p.current_version AND b.role = 'responsible' "
-         "JOIN amounts a ON a.version_id = b.version_id AND a.clause_index = b.clause_index AND a.kind = 'money' "
-         "AND a.purpose = 'offered' WHERE " + live + " AND " + status + " = 'effective' GROUP BY 1 ORDER BY 4 DESC, 1"},
+         "JOIN amounts a ON a.version_id = b.version_id AND a.clause_index = b.clause_index AND a.kind = '" +
+         std::string(NameOf(AmountKind::kMoney)) + "' AND a.purpose = '" + NameOf(AmountPurpose::kOffered) +
+         "' WHERE " + live + " AND " + status + " = 'effective' GROUP BY 1 ORDER BY 4 DESC, 1"},
         {"conflicts", "documents kept apart from a policy whose 文号 or title they share", 0,
          "SELECT v.source_path, v.policy_key, c.other_policy, c.reason FROM conflicts c "
          "JOIN versions v ON v.version_id = c.version_id ORDER BY v.source_path, c.other_policy"},

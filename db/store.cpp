@@ -337,20 +337,20 @@ Result<bool> Store::WriteVersionRows(const Policy& policy) {
   const utf8::CodePointIndex cps(policy.text);
   if (conn_->dialect() == internal::Dialect::kSqlite) pending_fts_.push_back(vid);
   for (const Clause& c : policy.clauses) {
-    const size_t b = cps.ToByte(c.span.begin), e = cps.ToByte(c.span.end);
+    const ByteSpan bytes = cps.ToBytes(c.span);
     auto r = conn_->Query(
         "INSERT INTO clauses (version_id, clause_index, parent, level, part, path, marker, style, heading, "
         "text, span_begin, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        {vid, c.index, c.parent, c.level, c.part, ClausePath(c.path), c.marker, c.style, c.heading,
-         policy.text.substr(b, e - b), c.span.begin, c.span.end});
+        {vid, c.index, c.parent, c.level, c.part, ClausePath(c.path), c.marker, NameOf(c.style), c.heading,
+         policy.text.substr(bytes.begin, bytes.end - bytes.begin), c.span.begin, c.span.end});
     if (!r.ok()) return r.error();
 
     for (size_t i = 0; i < c.amounts.size(); ++i) {
       const Amount& a = c.amounts[i];
       Param fen, percent, ratio;
-      if (a.kind == "money") fen = a.fen;
-      if (a.kind == "percent") percent = a.percent;
-      if (a.kind == "ratio") {
+      if (a.kind == AmountKind::kMoney) fen = a.fen;
+      if (a.kind == AmountKind::kPercent) percent = a.percent;
+      if (a.kind == AmountKind::kRatio) {
         std::string s;
         for (size_t k = 0; k < a.ratio.size(); ++k) s += (k ? ":" : "") + FormatNumber(a.ratio[k]);
         ratio = s;
@@ -359,8 +359,8 @@ Result<bool> Store::WriteVersionRows(const Policy& policy) {
           "INSERT INTO amounts (version_id, clause_index, seq, kind, text, fen, percent, ratio, qualifier, per, "
           "target, purpose, span_begin, span_end) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-          {vid, c.index, static_cast<int>(i), a.kind, a.text, fen, percent, ratio, a.qualifier, a.per, a.target,
-           a.purpose, a.span.begin, a.span.end});
+          {vid, c.index, static_cast<int>(i), NameOf(a.kind), a.text, fen, percent, ratio, NameOf(a.qualifier), a.per,
+           a.target, a.purpose ? Param(NameOf(*a.purpose)) : Param(), a.span.begin, a.span.end});
       if (!ar.ok()) return ar.error();
     }
     for (size_t i = 0; i < c.bureaus.size(); ++i) {
@@ -381,7 +381,7 @@ Result<bool> Store::WriteVersionRows(const Policy& policy) {
     }
     auto r = conn_->Query(
         "INSERT INTO warnings (version_id, seq, code, message, span_begin, span_end) VALUES ($1, $2, $3, $4, $5, $6)",
-        {vid, static_cast<int>(i), w.code, w.message, begin, end});
+        {vid, static_cast<int>(i), NameOf(w.code), w.message, begin, end});
     if (!r.ok()) return r.error();
   }
   return true;
@@ -446,7 +446,7 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
         "validity = excluded.validity, clause_count = excluded.clause_count, repair_count = excluded.repair_count, "
         "warning_count = excluded.warning_count, gongwen_version = excluded.gongwen_version, "
         "last_seen = excluded.last_seen",
-        {vid, u.policy_key, path, policy.source.sha256, policy.source.format, md.title, md.doc_number, md.issuer,
+        {vid, u.policy_key, path, policy.source.sha256, NameOf(policy.source.format), md.title, md.doc_number, md.issuer,
          md.signed_date, md.published_date, md.effective_from, md.effective_until, md.validity,
          static_cast<int64_t>(policy.clauses.size()), static_cast<int64_t>(policy.repairs.size()),
          static_cast<int64_t>(policy.warnings.size()), policy.text, gongwen_version, now_, policy.policy_key});
@@ -469,7 +469,7 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
       "policy_key = excluded.policy_key, record = excluded.record, last_seen = excluded.last_seen, "
       "changed_at = excluded.changed_at",
       {path, policy.source.url ? Param(StoredPath(*policy.source.url)) : Param(), policy.source.sha256,
-       policy.source.bytes, policy.source.format, fingerprint, vid, u.policy_key, record, now_});
+       policy.source.bytes, NameOf(policy.source.format), fingerprint, vid, u.policy_key, record, now_});
   if (!src.ok()) return src.error();
   if (auto r = RefreshPolicy(u.policy_key, true); !r.ok()) return r.error();
   if (previous && *previous != u.policy_key) {

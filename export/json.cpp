@@ -9,7 +9,10 @@ using Json = nlohmann::ordered_json;
 
 Json OptString(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
 
-Json SpanJson(const Span& s) { return Json::array({s.begin, s.end}); }
+template <typename E>
+Json OptName(const std::optional<E>& e) { return e ? Json(NameOf(*e)) : Json(nullptr); }
+
+Json SpanJson(const CodePointSpan& s) { return Json::array({s.begin, s.end}); }
 
 Json MoneyValue(int64_t fen) {
   if (fen % 100 == 0) return Json(fen / 100);
@@ -18,20 +21,20 @@ Json MoneyValue(int64_t fen) {
 
 Json AmountJson(const Amount& a) {
   Json j;
-  j["kind"] = a.kind;
+  j["kind"] = NameOf(a.kind);
   j["text"] = a.text;
-  if (a.kind == "money") {
+  if (a.kind == AmountKind::kMoney) {
     j["value"] = MoneyValue(a.fen);
     j["currency"] = "CNY";
-  } else if (a.kind == "percent") {
+  } else if (a.kind == AmountKind::kPercent) {
     j["value"] = a.percent;
   } else {
     j["value"] = a.ratio;
   }
-  j["qualifier"] = a.qualifier;
+  j["qualifier"] = NameOf(a.qualifier);
   j["per"] = OptString(a.per);
   j["target"] = OptString(a.target);
-  if (a.kind == "money") j["purpose"] = OptString(a.purpose);
+  if (a.kind == AmountKind::kMoney) j["purpose"] = OptName(a.purpose);
   j["span"] = SpanJson(a.span);
   return j;
 }
@@ -58,7 +61,7 @@ Json PolicyJson(const Policy& p) {
   j["policy_key"] = p.policy_key;
   const SourceInfo& s = p.source;
   j["source"] = {{"path", s.path},
-                 {"format", s.format},
+                 {"format", NameOf(s.format)},
                  {"sha256", s.sha256},
                  {"bytes", s.bytes},
                  {"encoding", s.encoding},
@@ -109,7 +112,7 @@ Json PolicyJson(const Policy& p) {
     cj["part"] = c.part;
     cj["path"] = c.path;
     cj["marker"] = c.marker;
-    cj["style"] = c.style;
+    cj["style"] = NameOf(c.style);
     cj["heading"] = OptString(c.heading);
     cj["span"] = SpanJson(c.span);
     cj["amounts"] = Json::array();
@@ -137,11 +140,11 @@ Json PolicyJson(const Policy& p) {
                        {"before", it.before},
                        {"after", it.after}});
     }
-    repairs.push_back({{"kind", r.kind}, {"count", r.items.size()}, {"items", std::move(items)}});
+    repairs.push_back({{"kind", NameOf(r.kind)}, {"count", r.items.size()}, {"items", std::move(items)}});
   }
   Json warnings = Json::array();
   for (const Warning& w : p.warnings) {
-    warnings.push_back({{"code", w.code},
+    warnings.push_back({{"code", NameOf(w.code)},
                         {"message", w.message},
                         {"span", w.span ? SpanJson(*w.span) : Json(nullptr)}});
   }

@@ -95,7 +95,7 @@ Result<Decoded> Convert(std::string_view bytes, const std::string& encoding, siz
       ucnv_getInvalidChars(conv.get(), invalid, &len, &e2);
       int64_t offset = (src - start) - (U_SUCCESS(e2) ? len : 0);
       if (bad < kMaxWarnings) {
-        out.warnings.push_back(Warning{"undecodable_bytes",
+        out.warnings.push_back(Warning{WarningCode::kUndecodableBytes,
                                        "byte " + std::to_string(offset) + ": " +
                                            std::to_string(len) + " byte(s) not valid " +
                                            encoding + ", replaced by U+FFFD",
@@ -114,7 +114,7 @@ Result<Decoded> Convert(std::string_view bytes, const std::string& encoding, siz
     break;
   }
   if (bad > kMaxWarnings) {
-    out.warnings.push_back(Warning{"undecodable_bytes",
+    out.warnings.push_back(Warning{WarningCode::kUndecodableBytes,
                                    std::to_string(bad - kMaxWarnings) +
                                        " more undecodable sequence(s) not listed",
                                    std::nullopt});

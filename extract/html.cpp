@@ -639,7 +639,7 @@ void PageReader::Read() {
     const Stats& s = stats_[container_];
     if (s.text * 2 < s.link) {
       out_->warnings.push_back(Warning{
-          "all_chrome",
+          WarningCode::kAllChrome,
           "the page is mostly links (" + std::to_string(s.link) + " Han characters in links, " +
               std::to_string(s.text) + " outside): a list or navigation page, not an article",
           std::nullopt});
@@ -650,7 +650,7 @@ void PageReader::Read() {
       if (b.kind == BlockKind::kChrome) b.kind = BlockKind::kParagraph;
     }
     out_->warnings.push_back(
-        Warning{"all_chrome", "no article body found; the page's text is kept as it is",
+        Warning{WarningCode::kAllChrome, "no article body found; the page's text is kept as it is",
                 std::nullopt});
   }
   // A page whose body only points to an attachment.
@@ -662,7 +662,7 @@ void PageReader::Read() {
   }
   if (content_han < 80 && !out_->attachments.empty()) {
     out_->warnings.push_back(Warning{
-        "shell_page",
+        WarningCode::kShellPage,
         "the page body only points to " + std::to_string(out_->attachments.size()) +
             " attachment(s) (first: " + out_->attachments.front().href.value_or("") +
             "); the policy text is in the attachment",
@@ -739,13 +739,13 @@ Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
 
   Extracted ex;
   ex.source.path = options.path;
-  ex.source.format = "html";
+  ex.source.format = SourceFormat::kHtml;
   ex.source.bytes = static_cast<int64_t>(bytes.size());
   ex.source.encoding = d.encoding;
   ex.source.encoding_source = d.encoding_source;
   ex.warnings = std::move(d.warnings);
   if (declared && source == "meta" && d.encoding_source != "meta" && d.encoding_source != "bom") {
-    ex.warnings.push_back(Warning{"charset_mismatch",
+    ex.warnings.push_back(Warning{WarningCode::kCharsetMismatch,
                                   "page declares charset " + *declared + " but is " + d.encoding,
                                   std::nullopt});
   }
@@ -764,7 +764,7 @@ Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
       std::string(e->message).find("Excessive depth") != std::string::npos) {
     too_deep_line = e->line;
     ex.warnings.push_back(Warning{
-        "nesting_too_deep",
+        WarningCode::kNestingTooDeep,
         "line " + std::to_string(e->line) +
             ": elements nested deeper than 256 levels; their content was not read",
         std::nullopt});

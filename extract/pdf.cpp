@@ -259,7 +259,7 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
 
   Extracted ex;
   ex.source.path = options.path;
-  ex.source.format = "pdf";
+  ex.source.format = SourceFormat::kPdf;
   ex.source.bytes = static_cast<int64_t>(bytes.size());
   ex.source.encoding = "utf-8";
   ex.source.encoding_source = "pdf";
@@ -271,7 +271,7 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) {
-      ex.warnings.push_back(Warning{"page_unreadable",
+      ex.warnings.push_back(Warning{WarningCode::kPageUnreadable,
                                     "page " + std::to_string(i + 1) + " could not be read",
                                     std::nullopt});
       continue;
@@ -321,7 +321,7 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
                                              ")" + how,
                    std::nullopt, no_text.front()};
     }
-    ex.warnings.push_back(Warning{"needs_ocr", "pages " + list + " have no usable text layer" + how,
+    ex.warnings.push_back(Warning{WarningCode::kNeedsOcr, "pages " + list + " have no usable text layer" + how,
                                   std::nullopt});
   }
   MarkFurniture(&lines, pages);
@@ -401,7 +401,7 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
   if (!ocr_pages.empty()) {
     std::string list;
     for (int p : ocr_pages) list += (list.empty() ? "" : ",") + std::to_string(p);
-    ex.warnings.push_back(Warning{"ocr_used",
+    ex.warnings.push_back(Warning{WarningCode::kOcrUsed,
                                   "pages " + list + " were read by OCR (tesseract chi_sim); "
                                   "check the text",
                                   std::nullopt});

@@ -27,7 +27,7 @@ Result<Extracted> ExtractText(std::string_view bytes, const Options& options, bo
   if (!decoded.ok()) return decoded.error();
   Extracted ex;
   ex.source.path = options.path;
-  ex.source.format = markdown ? "markdown" : "text";
+  ex.source.format = markdown ? SourceFormat::kMarkdown : SourceFormat::kText;
   ex.source.bytes = static_cast<int64_t>(bytes.size());
   ex.source.encoding = decoded.value().encoding;
   ex.source.encoding_source = decoded.value().encoding_source;

@@ -5,7 +5,8 @@
 // Every stage reads only the struct of the stage before it. Offsets inside a
 // stage are UTF-8 byte offsets into that stage's own text; the Policy (the
 // output contract, schema gongwen/1) uses Unicode code point spans of
-// Policy::text, as design.md §2 requires.
+// Policy::text, as design.md §2 requires. Spans carry their unit in their type
+// (model/span.h): every span of the model is a CodePointSpan.
 //
 // Plain structs, no behaviour, no third-party types: safe to copy and to move
 // between threads.
@@ -18,28 +19,27 @@
 #include <utility>
 #include <vector>
 
+#include "model/span.h"
+#include "model/vocab.h"
+
 namespace gongwen {
 
-// [begin, end). Units are documented at each use.
-struct Span {
-  int64_t begin = 0;
-  int64_t end = 0;
-  bool operator==(const Span& o) const { return begin == o.begin && end == o.end; }
-};
-
 // A finding that did not stop processing: an unrepaired mojibake run, a
-// mangled date, undecodable bytes. `code` is a stable snake_case identifier.
+// mangled date, undecodable bytes. `code` prints as a stable snake_case
+// identifier (NameOf).
 struct Warning {
-  std::string code;
+  WarningCode code;
   std::string message;
-  std::optional<Span> span;  // code points of the stage's text, when it has a location
+  // Code points of the stage's text (Normalized::text, which is
+  // Policy::text), when it has a location.
+  std::optional<CodePointSpan> span;
 };
 
 // Describes where the document came from; filled by the caller and extract,
 // carried unchanged to the output.
 struct SourceInfo {
   std::string path;             // as given on the command line ("-" for stdin)
-  std::string format;           // text | markdown (html | pdf later)
+  SourceFormat format = SourceFormat::kText;
   std::string sha256;           // of the raw bytes
   int64_t bytes = 0;
   std::string encoding;         // utf-8 | gb18030 | big5 | utf-16le | utf-16be
@@ -68,20 +68,6 @@ inline std::string SourceKey(const SourceInfo& s) {
   return s.record ? s.path + "#" + s.record->key : s.path;
 }
 
-// Where a metadata value was read.
-enum class ValueFrom {
-  kText,         // the document's own text
-  kPageTable,    // the page's 政府信息公开 table
-  kRecordField,  // a field of the crawl record (JSON key, CSV/SQL column)
-  kHttpHeader,   // an HTTP response header (WARC)
-  kWarcHeader,   // a WARC record header
-  kFrontMatter,  // the YAML front matter of a static-site page or Markdown file
-  kTitle,        // read from the document's title (an issuer with no signature)
-  kComputed,     // counted from other values (an end date from 有效期3年)
-};
-// text | page_table | record_field | http_header | warc_header | front_matter |
-// title | computed
-const char* ValueFromName(ValueFrom from);
 
 // A value the document's container states about it, to fill metadata the
 // document itself does not state.
@@ -151,13 +137,13 @@ struct Extracted {
 // [source.begin, source.end).
 struct RepairItem {
   int64_t at = 0;  // code point in Normalized::text where `after` starts
-  Span source;
+  CodePointSpan source;
   std::string before;
   std::string after;
 };
 
 struct Repair {
-  std::string kind;  // pinyin_annotation | traditional_to_simplified | chrome_removed | ...
+  RepairKind kind;
   std::vector<RepairItem> items;
 };
 
@@ -191,13 +177,13 @@ struct Normalized {
 // ---- Policy: the output contract gongwen/1 ----
 
 struct Amount {
-  std::string kind;  // money | percent | ratio
+  AmountKind kind = AmountKind::kMoney;
   std::string text;
   // money: yuan in fen (hundredths) so that 0.5万元 and 16.4亿元 are exact.
   int64_t fen = 0;
   double percent = 0;          // percent
   std::vector<double> ratio;   // ratio
-  std::string qualifier;       // max | min | approx | exact
+  AmountQualifier qualifier = AmountQualifier::kExact;
   std::optional<std::string> per;
   // In a 分别 sentence, what this amount is for (国家级 in 对国家级、省级…
   // 分别奖励100万元、20万元).
@@ -205,8 +191,8 @@ struct Amount {
   // Money only: offered (the policy gives it: 奖励, 补助, 最高…) or
   // condition (a threshold or a size: 营业收入突破, …以上的企业, 总规模);
   // unset when the words around it do not say.
-  std::optional<std::string> purpose;
-  Span span;  // code points of Policy::text
+  std::optional<AmountPurpose> purpose;
+  CodePointSpan span;  // code points of Policy::text
 };
 
 struct BureauRef {
@@ -216,7 +202,7 @@ struct BureauRef {
   // Its part in the work, where the document says: lead (牵头单位, 由…牵头)
   // or cooperating (配合单位, …配合).
   std::optional<std::string> duty;
-  Span span;
+  CodePointSpan span;  // code points of Policy::text
 };
 
 struct Clause {
@@ -226,9 +212,9 @@ struct Clause {
   int part = 1;
   std::vector<int> path;
   std::string marker;
-  std::string style;  // chinese_dun | chinese_paren | arabic_dot | arabic_paren | circled
+  ClauseStyle style = ClauseStyle::kChineseDun;
   std::optional<std::string> heading;
-  Span span;
+  CodePointSpan span;  // code points of Policy::text
   std::vector<Amount> amounts;
   std::vector<BureauRef> bureaus;
 };
@@ -263,7 +249,7 @@ struct Metadata {
 };
 
 struct Table {
-  Span span;
+  CodePointSpan span;  // code points of Policy::text
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
 };
@@ -279,20 +265,6 @@ struct Policy {
   std::vector<Repair> repairs;  // with `at` in code points of text
   std::vector<Warning> warnings;
 };
-
-inline const char* ValueFromName(ValueFrom from) {
-  switch (from) {
-    case ValueFrom::kText: return "text";
-    case ValueFrom::kPageTable: return "page_table";
-    case ValueFrom::kRecordField: return "record_field";
-    case ValueFrom::kHttpHeader: return "http_header";
-    case ValueFrom::kWarcHeader: return "warc_header";
-    case ValueFrom::kFrontMatter: return "front_matter";
-    case ValueFrom::kTitle: return "title";
-    case ValueFrom::kComputed: return "computed";
-  }
-  return "text";
-}
 
 }  // namespace gongwen
 

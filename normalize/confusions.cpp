@@ -147,7 +147,7 @@ MappedText RepairConfusions(const MappedText& in, RepairLog* log) {
   for (const Fix& f : fixes) {
     if (f.begin < copied) continue;
     b.Copy(copied, f.begin);
-    b.Replace(f.begin, f.end, f.after, "ocr_confusion", log);
+    b.Replace(f.begin, f.end, f.after, RepairKind::kOcrConfusion, log);
     copied = f.end;
   }
   b.Copy(copied, s.size());
@@ -164,9 +164,9 @@ std::vector<Warning> FindOcrSuspects(const std::string& text) {
       counted += utf8::CountCodePoints(std::string_view(text).substr(counted_bytes, p - counted_bytes));
       counted_bytes = p;
       const int64_t at = static_cast<int64_t>(counted);
-      out.push_back(Warning{"ocr_suspect",
+      out.push_back(Warning{WarningCode::kOcrSuspect,
                             "'" + suspect + "' is probably an OCR or typing confusion",
-                            Span{at, at + utf8::CountCodePoints(suspect)}});
+                            CodePointSpan{at, at + utf8::CountCodePoints(suspect)}});
     }
   }
   std::sort(out.begin(), out.end(),

@@ -31,7 +31,7 @@ MappedText CanonicalDocNumberBrackets(const MappedText& in, RepairLog* log) {
       if (piece == canonical) continue;
       const size_t at = piece.data() - in.text.data();
       b.Copy(copied, at);
-      b.Replace(at, at + piece.size(), canonical, "doc_number_brackets", log);
+      b.Replace(at, at + piece.size(), canonical, RepairKind::kDocNumberBrackets, log);
       copied = at + piece.size();
       changed = true;
     }

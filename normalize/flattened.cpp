@@ -173,7 +173,7 @@ void SplitFlattenedParagraphs(std::vector<Para>* paras, bool from_record, Repair
       size_t e = cut;
       while (e > b && p.text.text[e - 1] == ' ') --e;
       if (e > b) out.push_back(Slice(p, b, e));
-      log->Add("paragraph_split", p.text.src_begin[cut], p.text.src_begin[cut], "\n");
+      log->Add(RepairKind::kParagraphSplit, p.text.src_begin[cut], p.text.src_begin[cut], "\n");
       b = cut;
     }
     out.push_back(Slice(p, b, p.text.text.size()));

@@ -448,7 +448,7 @@ bool IsAsciiAlnum(char32_t c) {
 struct Repair {
   size_t begin, end;  // code point range replaced
   std::string after;
-  const char* kind;
+  RepairKind kind;
 };
 
 // The repair of the lost bytes at cps[i, r) ('?'s), or nothing.
@@ -599,7 +599,7 @@ std::optional<Repair> RepairLostBytes(const std::vector<Cp>& cps, size_t i, size
   }
   if (!best_unique) return std::nullopt;
   // In step, only the '?'s are replaced; out of step, the whole window.
-  return Repair{i, best_in_step ? r : j, best_after, "mojibake_lost_bytes"};
+  return Repair{i, best_in_step ? r : j, best_after, RepairKind::kMojibakeLostBytes};
 }
 
 // ---- UTF-8 read as GBK ----
@@ -647,7 +647,7 @@ void FindUtf8AsGbk(const std::vector<Cp>& cps, size_t k, size_t end,
       }
       // Clearly better: the original is mostly rare, the result common.
       if (rare * 2 >= static_cast<int>(best_chars) && best_common * 10 >= best_n * 9) {
-        out->push_back(Repair{k + m, k + m + best_chars, decoded.substr(0, best_bytes), "mojibake_gbk"});
+        out->push_back(Repair{k + m, k + m + best_chars, decoded.substr(0, best_bytes), RepairKind::kMojibakeGbk});
         m += best_chars;
         continue;
       }

@@ -93,7 +93,7 @@ void JoinBrokenLines(std::vector<Para>* paras, RepairLog* log) {
           EndsMidSentence(prev.text.text, p.text.text)) {
         uint32_t gap_begin = prev.text.src_end.back();
         uint32_t gap_end = p.text.src_begin.front();
-        log->Add("line_joined", gap_begin, gap_end, "");
+        log->Add(RepairKind::kLineJoined, gap_begin, gap_end, "");
         MappedText& a = prev.text;
         a.text += p.text.text;
         a.src_begin.insert(a.src_begin.end(), p.text.src_begin.begin(), p.text.src_begin.end());
@@ -118,9 +118,9 @@ void RejoinLostMarkerDots(std::vector<Para>* paras, RepairLog* log) {
     if (!out.empty() && out.back().kind == ParagraphKind::kBody && p.kind == ParagraphKind::kBody &&
         RE2::FullMatch(out.back().text.text, kNumber) && RE2::PartialMatch(p.text.text, kLost, &lost)) {
       MappedText& a = out.back().text;
-      log->Add("line_joined", a.src_end.back(), p.text.src_begin.front(), "");
+      log->Add(RepairKind::kLineJoined, a.src_end.back(), p.text.src_begin.front(), "");
       TextBuilder b(p.text);
-      b.Replace(0, lost.size(), ".", "marker_dot_restored", log);
+      b.Replace(0, lost.size(), ".", RepairKind::kMarkerDotRestored, log);
       b.Copy(lost.size(), p.text.text.size());
       MappedText rest = b.Finish();
       a.text += rest.text;

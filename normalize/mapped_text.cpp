@@ -35,13 +35,13 @@ void TextBuilder::Copy(size_t b, size_t e) {
   out_.src_end.insert(out_.src_end.end(), in_.src_end.begin() + b, in_.src_end.begin() + e);
 }
 
-void TextBuilder::Replace(size_t b, size_t e, std::string_view repl, std::string_view kind,
+void TextBuilder::Replace(size_t b, size_t e, std::string_view repl, std::optional<RepairKind> kind,
                           RepairLog* log) {
   if (b >= e && repl.empty()) return;
   uint32_t sb = b < e ? in_.SourceBegin(b) : (b < in_.size() ? in_.src_begin[b] : 0);
   uint32_t se = b < e ? in_.SourceEnd(b, e) : sb;
   std::string_view old(in_.text.data() + b, e - b);
-  if (log != nullptr && !kind.empty()) log->Add(kind, sb, se, std::string(repl));
+  if (log != nullptr && kind) log->Add(*kind, sb, se, std::string(repl));
   const int64_t old_cps = utf8::CountCodePoints(old);
   const int64_t new_cps = utf8::CountCodePoints(repl);
   if (new_cps != old_cps) {

@@ -14,7 +14,7 @@ MappedText StripMarkdown(const MappedText& in, RepairLog* log) {
   re2::StringPiece lead;
   size_t pos = 0;
   if (RE2::PartialMatch(input, kLead, &lead)) {
-    b.Remove(0, lead.size(), "markdown_markup", log);
+    b.Remove(0, lead.size(), RepairKind::kMarkdownMarkup, log);
     pos = lead.size();
   }
   re2::StringPiece rest(in.text.data() + pos, in.text.size() - pos);
@@ -22,7 +22,7 @@ MappedText StripMarkdown(const MappedText& in, RepairLog* log) {
   while (RE2::FindAndConsume(&rest, kEmphasis, &m)) {
     size_t at = m.data() - in.text.data();
     b.Copy(pos, at);
-    b.Remove(at, at + m.size(), "markdown_markup", log);
+    b.Remove(at, at + m.size(), RepairKind::kMarkdownMarkup, log);
     pos = at + m.size();
   }
   b.Copy(pos, in.text.size());

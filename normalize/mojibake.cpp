@@ -127,7 +127,7 @@ MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log) {
     if (DecodeWhole(bytes, &whole, &han) && (han || InPinyinSyllable(s, cps, k, run_end)) &&
         !(utf8::CountCodePoints(whole) == 1 && han && AfterLatinLetter(s, cps[k].begin))) {
       b.Copy(copied, cps[k].begin);
-      b.Replace(cps[k].begin, cps[run_end - 1].end, whole, "mojibake_latin1", log);
+      b.Replace(cps[k].begin, cps[run_end - 1].end, whole, RepairKind::kMojibakeLatin1, log);
       copied = cps[run_end - 1].end;
       changed = true;
       k = run_end;
@@ -148,7 +148,7 @@ MappedText RepairLatin1Mojibake(const MappedText& in, RepairLog* log) {
       if (han >= 2) {
         size_t from = cps[k + i].begin, to = cps[k + j - 1].end;
         b.Copy(copied, from);
-        b.Replace(from, to, decoded, "mojibake_latin1", log);
+        b.Replace(from, to, decoded, RepairKind::kMojibakeLatin1, log);
         copied = to;
         changed = true;
         i = j;

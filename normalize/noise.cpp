@@ -106,7 +106,7 @@ MappedText RemoveChromeFragments(const MappedText& in, RepairLog* log) {
   for (auto [s, e] : cuts) {
     if (s < pos) continue;  // overlapping matches
     b.Copy(pos, s);
-    b.Remove(s, e, "chrome_removed", log);
+    b.Remove(s, e, RepairKind::kChromeRemoved, log);
     pos = e;
   }
   b.Copy(pos, in.text.size());

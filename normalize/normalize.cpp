@@ -89,8 +89,8 @@ void WarnSuspiciousCharacters(const std::string& text, std::vector<Warning>* war
     }
     size_t j = i + 1;
     while (j < t.size() && what(j) != nullptr) ++j;
-    warnings->push_back(Warning{"mojibake_unrepaired", w,
-                                Span{static_cast<int64_t>(i), static_cast<int64_t>(j)}});
+    warnings->push_back(Warning{WarningCode::kMojibakeUnrepaired, w,
+                                CodePointSpan{static_cast<int64_t>(i), static_cast<int64_t>(j)}});
     i = j;
   }
 }
@@ -116,7 +116,7 @@ Normalizer::~Normalizer() = default;
 Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
   RepairLog log;
   // Removes a whole paragraph, logging it as `kind`.
-  auto remove_paragraph = [&log](const Para& p, const char* kind) {
+  auto remove_paragraph = [&log](const Para& p, RepairKind kind) {
     internal::TextBuilder b(p.text);
     b.Remove(0, p.text.size(), kind, &log);
   };
@@ -138,11 +138,11 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
         const bool spam = internal::IsSpamLine(p.text.text) ||
                           (block.kind == BlockKind::kHidden &&
                            internal::SpamWordCount(p.text.text) >= 2);
-        const char* kind = spam                                  ? "spam_removed"
-                           : block.kind == BlockKind::kHidden   ? "hidden_removed"
-                           : block.kind == BlockKind::kMetadata ? "metadata_table"
-                           : block.kind == BlockKind::kFurniture ? "page_furniture"
-                                                                 : "chrome_removed";
+        const RepairKind kind = spam                                  ? RepairKind::kSpamRemoved
+                                : block.kind == BlockKind::kHidden    ? RepairKind::kHiddenRemoved
+                                : block.kind == BlockKind::kMetadata  ? RepairKind::kMetadataTable
+                                : block.kind == BlockKind::kFurniture ? RepairKind::kPageFurniture
+                                                                      : RepairKind::kChromeRemoved;
         remove_paragraph(p, kind);
       }
       continue;
@@ -159,7 +159,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     p.table = block.table;
     p.header_row = block.header_row;
     p.cell_source = block.cell_source;
-    if (ex.source.format == "markdown") p.text = internal::StripMarkdown(p.text, &log);
+    if (ex.source.format == SourceFormat::kMarkdown) p.text = internal::StripMarkdown(p.text, &log);
     paras.push_back(std::move(p));
   }
 
@@ -196,25 +196,25 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
       continue;
     }
     if (opt.remove_spam && internal::IsSpamLine(p.text.text)) {
-      remove_paragraph(p, "spam_removed");
+      remove_paragraph(p, RepairKind::kSpamRemoved);
       continue;
     }
     if (internal::IsPageNumberLine(p.text.text)) {
       // A PDF saved as text keeps its page numbers; the PDF reader drops
       // them as furniture, and so does this.
-      remove_paragraph(p, "page_furniture");
+      remove_paragraph(p, RepairKind::kPageFurniture);
       continue;
     }
     if (opt.remove_chrome) {
       if (internal::IsChromeLine(p.text.text)) {
-        remove_paragraph(p, "chrome_removed");
+        remove_paragraph(p, RepairKind::kChromeRemoved);
         continue;
       }
       p.text = internal::RemoveChromeFragments(p.text, &log);
       // What the fragments leave may be chrome as a whole (字号:[大][中][小]
       // 打印本页 关闭窗口 -> 打印本页 关闭窗口).
       if (internal::IsChromeLine(p.text.text)) {
-        remove_paragraph(p, "chrome_removed");
+        remove_paragraph(p, RepairKind::kChromeRemoved);
         continue;
       }
     }
@@ -279,7 +279,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     r.kind = kind;
     for (const internal::RawRepair& raw : raws) {
       RepairItem item;
-      item.source = Span{src_index.ToCodePoint(raw.src_begin), src_index.ToCodePoint(raw.src_end)};
+      item.source = src_index.ToCodePoints(ByteSpan{raw.src_begin, raw.src_end});
       item.before = ex.text.substr(raw.src_begin, raw.src_end - raw.src_begin);
       item.after = raw.after;
       size_t at_byte = std::lower_bound(out.origin.begin(), out.origin.end() - 1, raw.src_begin) -

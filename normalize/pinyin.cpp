@@ -35,7 +35,7 @@ MappedText RemovePinyin(const MappedText& in, RepairLog* log) {
   while (RE2::FindAndConsume(&rest, AnnotationRe(), &m)) {
     size_t at = m.data() - in.text.data();
     b.Copy(pos, at);
-    b.Remove(at, at + m.size(), "pinyin_annotation", log);
+    b.Remove(at, at + m.size(), RepairKind::kPinyinAnnotation, log);
     pos = at + m.size();
   }
   b.Copy(pos, in.text.size());

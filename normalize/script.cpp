@@ -138,7 +138,7 @@ MappedText ScriptConverter::ToSimplified(const MappedText& in, bool document_is_
   TextBuilder out(in);
   if (a.size() != b.size()) {
     // A phrase changed length; map the paragraph as one replacement.
-    out.Replace(0, in.text.size(), converted, "traditional_to_simplified", log);
+    out.Replace(0, in.text.size(), converted, RepairKind::kTraditionalToSimplified, log);
     return out.Finish();
   }
   // Replace each run of changed code points, so repairs stay readable.
@@ -161,7 +161,7 @@ MappedText ScriptConverter::ToSimplified(const MappedText& in, bool document_is_
       if (byte < in.text.size() && in.src_begin[byte] != in.src_end[byte - 1]) break;
     }
     out.Copy(copied, run_start);
-    out.Replace(run_start, byte, repl, "traditional_to_simplified", log);
+    out.Replace(run_start, byte, repl, RepairKind::kTraditionalToSimplified, log);
     copied = byte;
   }
   out.Copy(copied, in.text.size());

@@ -34,12 +34,12 @@ MappedText CollapseLayoutSpaces(const MappedText& in, RepairLog* log) {
     }
     b.Copy(copied, i);
     if (prev == 0 || next == 0) {
-      b.Remove(i, run_end, "", log);  // leading/trailing indentation
+      b.Remove(i, run_end, std::nullopt, log);  // leading/trailing indentation
     } else if (IsCjk(prev) || IsCjk(next)) {
-      b.Remove(i, run_end, "layout_space", log);
+      b.Remove(i, run_end, RepairKind::kLayoutSpace, log);
     } else {
       b.Copy(i, i + 1);
-      if (run_end > i + 1) b.Remove(i + 1, run_end, "", log);
+      if (run_end > i + 1) b.Remove(i + 1, run_end, std::nullopt, log);
     }
     copied = run_end;
     i = run_end;

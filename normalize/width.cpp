@@ -90,32 +90,32 @@ MappedText FoldWidth(const MappedText& in, RepairLog* log, bool keep_tabs) {
     int len;
     char32_t c = utf8::Decode(s, i, &len);
     std::string repl;
-    const char* kind = nullptr;
+    std::optional<RepairKind> kind;
     if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
         (c >= 0xFF41 && c <= 0xFF5A) || c == 0xFF05) {
       repl = utf8::Encode(c - 0xFEE0);
-      kind = "width_folded";
+      kind = RepairKind::kWidthFolded;
     } else if ((c == 0x2236 || c == 0xFF1A || c == 0xFF0E) && BetweenDigits(s, i, i + len)) {
       // 1∶1, 1：0.5, １２．５％: a ratio colon or a decimal point between
       // digits is ASCII, like the digits (a colon elsewhere stays Chinese).
       repl = c == 0xFF0E ? "." : ":";
-      kind = "width_folded";
+      kind = RepairKind::kWidthFolded;
     } else if (IsOddSpace(c) && !(keep_tabs && c == '\t')) {
       repl = " ";
-      kind = "space_normalized";
+      kind = RepairKind::kSpaceNormalized;
     } else if (IsInvisible(c)) {
-      kind = "invisible_removed";
+      kind = RepairKind::kInvisibleRemoved;
     } else if (auto glyph = SymbolGlyph(c)) {
       repl = utf8::Encode(*glyph);
-      kind = "symbol_glyph";
+      kind = RepairKind::kSymbolGlyph;
     }
-    if (kind != nullptr) {
+    if (kind) {
       b.Copy(copied, i);
       // Tabs and ideographic spaces are layout (indentation) where the spaces
       // pass removes them, and it logs that; between two Latin words or
       // numbers they stay as a space, and that change is logged here.
       const bool layout = (c == '\t' || c == '\r' || c == 0x3000) && !BetweenWords(s, i, i + len);
-      b.Replace(i, i + len, repl, layout ? "" : kind, log);
+      b.Replace(i, i + len, repl, layout ? std::nullopt : kind, log);
       copied = i + len;
     }
     i += len;

@@ -79,12 +79,12 @@ const RE2& PerRe() {
   return re;
 }
 
-std::string QualifierOf(std::string_view word) {
-  if (word == "约" || word == "大约" || word == "左右") return "approx";
+AmountQualifier QualifierOf(std::string_view word) {
+  if (word == "约" || word == "大约" || word == "左右") return AmountQualifier::kApprox;
   if (word == "不低于" || word == "不少于" || word == "至少" || word == "最低" ||
       word == "超过" || word == "以上" || word == "及以上")
-    return "min";
-  return "max";
+    return AmountQualifier::kMin;
+  return AmountQualifier::kMax;
 }
 
 // Start of the phrase that holds byte `at`: after the last ，。；：、( before it
@@ -156,7 +156,7 @@ void AssignTargets(const std::string& text, size_t begin, std::vector<Found>* fo
   for (size_t a = 0; a < found->size();) {
     const size_t b = ListEnd(text, *found, a);
     const size_t count = b - a;
-    if (count < 2 || (*found)[a].amount.kind == "ratio") {
+    if (count < 2 || (*found)[a].amount.kind == AmountKind::kRatio) {
       a = b;
       continue;
     }
@@ -247,14 +247,14 @@ void AssignPurposes(const std::string& text, size_t begin, size_t end, std::vect
   auto starts = [](std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; };
   for (size_t i = 0; i < found->size(); ++i) {
     Found& f = (*found)[i];
-    if (f.amount.kind != "money") continue;
+    if (f.amount.kind != AmountKind::kMoney) continue;
     // The words after a list (1500元、2000元、3000元标准) speak for all of it.
     const size_t tail = (*found)[ListEnd(text, *found, i) - 1].end;
     std::string_view after(text.data() + tail, std::min<size_t>(24, end - tail));
     bool decided = false;
     for (std::string_view w : kOfferAfter) {
       if (starts(after, w)) {
-        f.amount.purpose = "offered";
+        f.amount.purpose = AmountPurpose::kOffered;
         decided = true;
         break;
       }
@@ -262,7 +262,7 @@ void AssignPurposes(const std::string& text, size_t begin, size_t end, std::vect
     for (std::string_view w : kConditionAfter) {
       if (decided) break;
       if (starts(after, w)) {
-        f.amount.purpose = "condition";
+        f.amount.purpose = AmountPurpose::kCondition;
         decided = true;
       }
     }
@@ -287,9 +287,9 @@ void AssignPurposes(const std::string& text, size_t begin, size_t end, std::vect
     // A budget (市财政每年安排专项资金不少于2亿元) is offered, however bounded.
     const bool budget = lead.find("安排") != std::string_view::npos || lead.find("统筹") != std::string_view::npos;
     if (budget || (offer && (!condition || *offer > *condition))) {
-      f.amount.purpose = "offered";
+      f.amount.purpose = AmountPurpose::kOffered;
     } else if (condition) {
-      f.amount.purpose = "condition";
+      f.amount.purpose = AmountPurpose::kCondition;
     }
   }
 }
@@ -302,7 +302,7 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
   re2::StringPiece whole(text);
   re2::StringPiece g[6];
   auto span = [&](size_t b, size_t e) {
-    return Span{cps.ToCodePoint(b), cps.ToCodePoint(e)};
+    return CodePointSpan{cps.ToCodePoint(b), cps.ToCodePoint(e)};
   };
 
   for (size_t pos = begin; pos < end &&
@@ -332,7 +332,7 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
     }
     if (!fen) continue;
     Found f{b, e, Amount{}, false};
-    f.amount.kind = "money";
+    f.amount.kind = AmountKind::kMoney;
     f.amount.text = std::string(g[0]);
     f.amount.fen = *fen;
     f.amount.span = span(b, e);
@@ -346,9 +346,9 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
       if (low && *low <= INT64_MAX / multiplier) {
         Found lo = f;
         lo.amount.fen = *low * multiplier;
-        lo.amount.qualifier = "min";
+        lo.amount.qualifier = AmountQualifier::kMin;
         lo.has_own_qualifier = true;
-        f.amount.qualifier = "max";
+        f.amount.qualifier = AmountQualifier::kMax;
         f.has_own_qualifier = true;
         found.push_back(lo);
       }
@@ -370,7 +370,7 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
       v = std::strtod(std::string(g[2]).c_str(), nullptr);
     }
     Found f{b, e, Amount{}, false};
-    f.amount.kind = "percent";
+    f.amount.kind = AmountKind::kPercent;
     f.amount.text = std::string(g[0]);
     f.amount.percent = v;
     f.amount.span = span(b, e);
@@ -393,7 +393,7 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
     pos = e;
     if (!IsRatioContext(text, b, e)) continue;
     Found f{b, e, Amount{}, false};
-    f.amount.kind = "ratio";
+    f.amount.kind = AmountKind::kRatio;
     f.amount.text = std::string(g[0]);
     std::string s(g[1]);
     size_t i = 0;
@@ -415,7 +415,7 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
   size_t prev_end = begin;
   const Found* prev = nullptr;
   for (Found& f : found) {
-    if (f.amount.kind != "ratio") {
+    if (f.amount.kind != AmountKind::kRatio) {
       size_t lo = std::max(std::min(prev_end, f.begin), PhraseStart(text, begin, f.begin));
       if (!f.has_own_qualifier) {
         if (auto q = LastMatch(PreQualifierRe(), text, lo, f.begin)) {
@@ -435,7 +435,6 @@ std::vector<Amount> FindAmounts(const std::string& text, size_t begin, size_t en
         f.amount.per = *per;
       }
     }
-    if (f.amount.qualifier.empty()) f.amount.qualifier = "exact";
     prev_end = std::max(prev_end, f.end);
     prev = &f;
   }

@@ -217,7 +217,7 @@ void AddMentions(const std::string& text, size_t begin, size_t end, const utf8::
   std::vector<BureauRef> mentions;
   while (RE2::FindAndConsume(&in, re, &m)) {
     const size_t b = m.data() - text.data(), e = b + m.size();
-    const Span span{cps.ToCodePoint(b), cps.ToCodePoint(e)};
+    const CodePointSpan span{cps.ToCodePoint(b), cps.ToCodePoint(e)};
     // Inside an attributed name (市财政局 in 市财政局、…) or a longer word
     // (市场监管局 read as 市+场…): skip.
     bool inside = false;
@@ -572,8 +572,9 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
       }
       size_t abs_b = begin + list_begin + sec.b + p.begin;
       size_t abs_e = begin + list_begin + sec.b + p.end;
-      refs.push_back(BureauRef{p.name, CanonicalBureau(p.name), "responsible", p.duty ? p.duty : sec.duty,
-                               Span{cps.ToCodePoint(abs_b), cps.ToCodePoint(abs_e)}});
+      BureauRef ref{p.name, CanonicalBureau(p.name), "responsible", p.duty ? p.duty : sec.duty,
+                    CodePointSpan{cps.ToCodePoint(abs_b), cps.ToCodePoint(abs_e)}};
+      refs.push_back(std::move(ref));
     }
   }
   return refs;

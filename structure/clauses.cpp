@@ -14,7 +14,7 @@ namespace gongwen::structure::internal {
 namespace {
 
 struct MarkerRule {
-  std::string style;
+  ClauseStyle style;
   std::unique_ptr<RE2> re;  // group 1: the number; group 0: the marker
 };
 
@@ -23,7 +23,8 @@ const std::vector<MarkerRule>& MarkerRules() {
   static const std::vector<MarkerRule> rules = [] {
     std::vector<MarkerRule> r;
     for (const grammar::MarkerShape& m : grammar::Markers()) {
-      r.push_back(MarkerRule{m.style, std::make_unique<RE2>(m.pattern)});
+      const std::optional<ClauseStyle> style = ParseName<ClauseStyle>(m.style);
+      if (style) r.push_back(MarkerRule{*style, std::make_unique<RE2>(m.pattern)});
     }
     return r;
   }();
@@ -53,7 +54,7 @@ std::optional<ClauseMarker> MatchClauseMarker(std::string_view paragraph) {
     ClauseMarker m;
     m.style = rule.style;
     std::string_view num(g[1].data(), g[1].size());
-    if (m.style == "circled") {
+    if (m.style == ClauseStyle::kCircled) {
       int len;
       m.ordinal = static_cast<int>(utf8::Decode(num, 0, &len) - U'①') + 1;
     } else if (!num.empty() && num[0] >= '0' && num[0] <= '9') {
@@ -168,7 +169,7 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
     std::string_view item = p;
     static const std::string_view kStop = "。";
     if (item.size() > kStop.size() && item.substr(item.size() - kStop.size()) == kStop) item.remove_suffix(kStop.size());
-    if (in_attachment_list && m->style == "arabic_dot" && utf8::CountCodePoints(item) <= 60 &&
+    if (in_attachment_list && m->style == ClauseStyle::kArabicDot && utf8::CountCodePoints(item) <= 60 &&
         item.find(kStop) == std::string_view::npos) {
       continue;
     }
@@ -178,14 +179,14 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
 
   std::vector<Clause> clauses;
   struct Level {
-    std::string style;
+    ClauseStyle style;
     int ordinal;
     int clause_index;
   };
   std::vector<Level> stack;
   int part = 1;
   int last_top_ordinal = 0;
-  std::map<std::pair<int, std::string>, int> last_ordinal_of_style;  // (part, style) -> ordinal
+  std::map<std::pair<int, ClauseStyle>, int> last_ordinal_of_style;  // (part, style) -> ordinal
 
   for (size_t k = 0; k < starts.size(); ++k) {
     const Start& s = starts[k];
@@ -233,11 +234,11 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
                                    : (m.ordinal == prev_sibling + 1);
       if (!ok) {
         warnings->push_back(Warning{
-            "clause_numbering",
+            WarningCode::kClauseNumbering,
             "clause " + m.text + " does not follow " +
                 (first_under_parent ? std::string("its parent's numbering")
                                     : "the previous number " + std::to_string(prev_sibling)),
-            Span{Cp(cps, para.begin), Cp(cps, para.begin + m.text.size())}});
+            CodePointSpan{Cp(cps, para.begin), Cp(cps, para.begin + m.text.size())}});
       }
       last_ordinal_of_style[key] = m.ordinal;
     }
@@ -256,11 +257,12 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
     // Does the next clause sit below this one? (Its style is new, or deeper in the stack.)
     bool has_children = false;
     if (k + 1 < starts.size()) {
-      const std::string& next_style = starts[k + 1].marker.style;
+      const ClauseStyle next_style = starts[k + 1].marker.style;
       has_children = next_style != m.style;
       for (const Level& l : stack) has_children = has_children && l.style != next_style;
     }
-    const bool legal = m.style == "article" || m.style == "paragraph" || m.style == "item";
+    const bool legal =
+        m.style == ClauseStyle::kArticle || m.style == ClauseStyle::kParagraph || m.style == ClauseStyle::kItem;
     c.heading = legal ? ArticleHeading(rest, has_children)
                                      : ClauseHeading(rest, has_children);
     if (stack.empty()) last_top_ordinal = m.ordinal;
@@ -295,7 +297,7 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
         own_end = doc.paragraphs[i].end;
       }
     }
-    c.span = Span{Cp(cps, own_begin), Cp(cps, own_end)};
+    c.span = CodePointSpan{Cp(cps, own_begin), Cp(cps, own_end)};
     c.amounts = FindAmounts(text, own_begin + m.text.size(), own_end, cps);
     c.bureaus = FindAttributions(text, own_begin, own_end, cps);
     AddMentions(text, own_begin, own_end, cps, &c.bureaus);

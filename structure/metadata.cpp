@@ -385,7 +385,7 @@ void FindDocNumber(const Layout& l, const Decree& decree, Metadata* md, Origins*
     auto dn = FindDocNumberIn(l.Para(i), true);
     if (!dn) continue;
     if (md->doc_number && *md->doc_number != *dn) {
-      warnings->push_back(Warning{"doc_number_conflict",
+      warnings->push_back(Warning{WarningCode::kDocNumberConflict,
                                   "发文字号 in the text (" + *dn + ") differs from the page's table (" +
                                       *md->doc_number + ")",
                                   std::nullopt});
@@ -574,9 +574,9 @@ void ReadMangledSignedDate(std::string_view date_text, const std::vector<Date>& 
   }
   if (!pick && readings.size() == 1) pick = readings[0];
   const auto date_begin = static_cast<int64_t>(date_text.data() - text.data());
-  Span span{cps.ToCodePoint(date_begin), cps.ToCodePoint(date_begin + static_cast<int64_t>(date_text.size()))};
+  CodePointSpan span{cps.ToCodePoint(date_begin), cps.ToCodePoint(date_begin + static_cast<int64_t>(date_text.size()))};
   if (pick) md->signed_date = pick->Iso();
-  warnings->push_back(Warning{"date_mangled",
+  warnings->push_back(Warning{WarningCode::kDateMangled,
                               "成文日期 \"" + std::string(date_text) + "\" lost its 年月日" +
                                   (pick ? "; read as " + pick->Iso() : std::string(" and has several readings")),
                               span});
@@ -609,10 +609,10 @@ void FindSignature(const Layout& l, const std::vector<Date>& known, Metadata* md
       md->issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
       md->signed_date = d->Iso();
       const auto b = static_cast<int64_t>(date_text.data() - l.doc.text.data());
-      warnings->push_back(Warning{"date_mistyped",
+      warnings->push_back(Warning{WarningCode::kDateMistyped,
                                   "成文日期 \"" + std::string(date_text) + "\" has a mistyped 年月日; read as " +
                                       d->Iso(),
-                                  Span{cps.ToCodePoint(b), cps.ToCodePoint(b + static_cast<int64_t>(date_text.size()))}});
+                                  CodePointSpan{cps.ToCodePoint(b), cps.ToCodePoint(b + static_cast<int64_t>(date_text.size()))}});
       continue;
     }
     std::vector<Date> readings = MangledDateReadings(date_text);
@@ -794,7 +794,7 @@ void FindAttachmentList(const Layout& l, Metadata* md) {
     for (size_t k = i + 1; k < l.n; ++k) {
       std::string_view p = l.Para(k);
       auto m = MatchClauseMarker(p);
-      if (!m || m->style != "arabic_dot" || p.find("。") != std::string_view::npos) break;
+      if (!m || m->style != ClauseStyle::kArabicDot || p.find("。") != std::string_view::npos) break;
       add(std::string(p));
     }
     return;
@@ -840,7 +840,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     origins.Set("signed_date", ValueFrom::kPageTable);
   }
   if (md.signed_date && table_signed && *md.signed_date != *table_signed) {
-    warnings->push_back(Warning{"date_conflict",
+    warnings->push_back(Warning{WarningCode::kDateConflict,
                                 "成文日期 in the text (" + *md.signed_date +
                                     ") differs from the page's table (" + *table_signed + ")",
                                 std::nullopt});

@@ -54,10 +54,10 @@ void DropFormsAndRepeats(const std::string& text, const utf8::CodePointIndex& cp
   std::map<std::string, int> seen;  // fingerprint -> first part
   for (const auto& [part, n] : count) {
     auto first = std::find_if(clauses->begin(), clauses->end(), [&](const Clause& c) { return c.part == part; });
-    const Span at{first->span.begin, first->span.begin};
+    const CodePointSpan at{first->span.begin, first->span.begin};
     if (n >= 3 && blank[part] * 5 >= n * 3) {
       dropped.insert(part);
-      warnings->push_back(Warning{"form_part", "part " + std::to_string(part) + " is a form to fill in (" +
+      warnings->push_back(Warning{WarningCode::kFormPart, "part " + std::to_string(part) + " is a form to fill in (" +
                                                    std::to_string(blank[part]) + " of " + std::to_string(n) +
                                                    " items are blank fields); its items are not clauses",
                                   at});
@@ -66,7 +66,7 @@ void DropFormsAndRepeats(const std::string& text, const utf8::CodePointIndex& cp
     auto [it, fresh] = seen.emplace(Fingerprint(text, cps, *clauses, part), part);
     if (!fresh) {
       dropped.insert(part);
-      warnings->push_back(Warning{"repeated_part", "part " + std::to_string(part) + " repeats part " +
+      warnings->push_back(Warning{WarningCode::kRepeatedPart, "part " + std::to_string(part) + " repeats part " +
                                                        std::to_string(it->second) + " word for word",
                                   at});
     }

@@ -23,7 +23,7 @@ struct Row {
   bool header = false;
 };
 
-Table Assemble(std::vector<Row> rows, Span span) {
+Table Assemble(std::vector<Row> rows, CodePointSpan span) {
   Table t;
   t.span = span;
   // <th>/<thead> rows at the top are the header; without them, the first row is.
@@ -139,7 +139,7 @@ std::optional<Table> FlattenedTable(const Normalized& doc, size_t first, size_t*
       }
     }
   }
-  t.span = Span{cps.ToCodePoint(doc.paragraphs[first].begin), cps.ToCodePoint(doc.paragraphs[last].end)};
+  t.span = CodePointSpan{cps.ToCodePoint(doc.paragraphs[first].begin), cps.ToCodePoint(doc.paragraphs[last].end)};
   *end_para = last + 1;
   return t;
 }
@@ -149,7 +149,7 @@ std::optional<Table> FlattenedTable(const Normalized& doc, size_t first, size_t*
 std::vector<Table> BuildTables(const Normalized& doc, const utf8::CodePointIndex& cps) {
   std::vector<Table> tables;
   std::vector<Row> rows;
-  Span span;
+  CodePointSpan span;
   int current = -1;
   auto finish = [&]() {
     if (!rows.empty()) tables.push_back(Assemble(std::move(rows), span));

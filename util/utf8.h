@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/span.h"
+
 namespace gongwen::utf8 {
 
 // Decodes the code point at s[i]; stores its byte length in *len.
@@ -87,6 +89,12 @@ class CodePointIndex {
   explicit CodePointIndex(std::string_view s);
   int64_t ToCodePoint(size_t byte_offset) const;
   size_t ToByte(int64_t cp) const;
+  CodePointSpan ToCodePoints(ByteSpan s) const {
+    return {ToCodePoint(static_cast<size_t>(s.begin)), ToCodePoint(static_cast<size_t>(s.end))};
+  }
+  ByteSpan ToBytes(CodePointSpan s) const {
+    return {static_cast<int64_t>(ToByte(s.begin)), static_cast<int64_t>(ToByte(s.end))};
+  }
 
  private:
   std::vector<uint32_t> cp_of_byte_;

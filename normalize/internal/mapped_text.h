@@ -7,9 +7,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "model/vocab.h"
 
 namespace gongwen::normalize::internal {
 
@@ -36,20 +39,22 @@ struct RawRepair {
   std::string after;
 };
 
+// Orders kinds by name, so repairs come out sorted by their printed kind.
+struct ByName {
+  bool operator()(RepairKind a, RepairKind b) const {
+    return std::string_view(NameOf(a)) < std::string_view(NameOf(b));
+  }
+};
+
 class RepairLog {
  public:
-  void Add(std::string_view kind, uint32_t src_begin, uint32_t src_end, std::string after) {
-    auto it = by_kind_.find(kind);
-    if (it == by_kind_.end()) it = by_kind_.emplace(std::string(kind), std::vector<RawRepair>{}).first;
-    it->second.push_back(RawRepair{src_begin, src_end, std::move(after)});
+  void Add(RepairKind kind, uint32_t src_begin, uint32_t src_end, std::string after) {
+    by_kind_[kind].push_back(RawRepair{src_begin, src_end, std::move(after)});
   }
-  const std::map<std::string, std::vector<RawRepair>, std::less<>>& by_kind() const {
-    return by_kind_;
-  }
+  const std::map<RepairKind, std::vector<RawRepair>, ByName>& by_kind() const { return by_kind_; }
 
  private:
-  // std::less<>: looked up by string_view, no string built per repair.
-  std::map<std::string, std::vector<RawRepair>, std::less<>> by_kind_;
+  std::map<RepairKind, std::vector<RawRepair>, ByName> by_kind_;
 };
 
 class TextBuilder {
@@ -60,10 +65,10 @@ class TextBuilder {
   // Replaces in.text[b, e) by `repl`. When `repl` has as many code points as
   // the replaced text, each code point keeps its own source; otherwise the
   // whole replacement maps to the whole replaced range. Logs a repair of
-  // `kind` unless kind is empty.
-  void Replace(size_t b, size_t e, std::string_view repl, std::string_view kind, RepairLog* log);
+  // `kind` unless kind is nullopt.
+  void Replace(size_t b, size_t e, std::string_view repl, std::optional<RepairKind> kind, RepairLog* log);
   // Removes in.text[b, e), logging it.
-  void Remove(size_t b, size_t e, std::string_view kind, RepairLog* log) {
+  void Remove(size_t b, size_t e, std::optional<RepairKind> kind, RepairLog* log) {
     Replace(b, e, "", kind, log);
   }
   // Appends text with no source of its own, mapped to the source position `at`.

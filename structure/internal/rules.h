@@ -77,8 +77,7 @@ std::vector<BureauRef> FindAttributions(const std::string& text, size_t begin, s
 
 // ---- clauses.cpp ----
 struct ClauseMarker {
-  std::string style;  // chinese_dun | chinese_paren | arabic_dot | arabic_paren | circled |
-                      // chapter | section | article
+  ClauseStyle style = ClauseStyle::kChineseDun;
   std::string text;   // the marker as written: 一、 (一) 1. (1) ① 第二章
   int ordinal = 0;
 };

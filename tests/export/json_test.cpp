@@ -9,6 +9,10 @@
 #include "pipeline/pipeline.h"
 #include "util/files.h"
 
+using gongwen::AmountKind;
+using gongwen::AmountQualifier;
+using gongwen::ClauseStyle;
+
 namespace {
 
 gongwen::Policy SmallPolicy() {
@@ -20,12 +24,12 @@ gongwen::Policy SmallPolicy() {
   gongwen::Clause c;
   c.path = {1};
   c.marker = "1.";
-  c.style = "arabic_dot";
+  c.style = ClauseStyle::kArabicDot;
   gongwen::Amount a;
-  a.kind = "money";
+  a.kind = AmountKind::kMoney;
   a.text = "300万元";
   a.fen = 300000000;
-  a.qualifier = "max";
+  a.qualifier = AmountQualifier::kMax;
   a.span = {6, 11};
   c.amounts.push_back(a);
   gongwen::Amount half = a;

@@ -236,7 +236,7 @@ TEST_CASE("DecodeText: undecodable bytes") {
       CHECK(d.text == c.text);
       CHECK(d.encoding == "gb18030");
       REQUIRE(d.warnings.size() == 1);
-      CHECK(d.warnings[0].code == "undecodable_bytes");
+      CHECK(d.warnings[0].code == WarningCode::kUndecodableBytes);
       CHECK(d.warnings[0].message.find(c.offset) != std::string::npos);
       CHECK(d.warnings[0].message.find("U+FFFD") != std::string::npos);
     }
@@ -249,7 +249,7 @@ TEST_CASE("DecodeText: undecodable bytes") {
     CHECK(d.encoding == "gb18030");
     CHECK(d.text == kSimplifiedParagraph + "\xEF\xBF\xBD" + kSimplifiedParagraph);
     REQUIRE(d.warnings.size() == 1);
-    CHECK(d.warnings[0].code == "undecodable_bytes");
+    CHECK(d.warnings[0].code == WarningCode::kUndecodableBytes);
     const std::string offset = "byte " + std::to_string(para.size());
     CAPTURE(offset);
     CHECK(d.warnings[0].message.find(offset) != std::string::npos);
@@ -273,7 +273,7 @@ TEST_CASE("DecodeText: undecodable bytes") {
     REQUIRE(d.warnings.size() == 51);
     CHECK(d.warnings[0].message.find("byte 2") != std::string::npos);
     CHECK(d.warnings[49].message.find("byte 51") != std::string::npos);
-    CHECK(d.warnings[50].code == "undecodable_bytes");
+    CHECK(d.warnings[50].code == WarningCode::kUndecodableBytes);
     CHECK(d.warnings[50].message.find("10 more") != std::string::npos);
   }
 

@@ -103,14 +103,14 @@ bool OnlyIn(const Extracted& ex, std::string_view needle, BlockKind kind) {
   return true;
 }
 
-bool HasWarning(const std::vector<Warning>& ws, const std::string& code) {
+bool HasWarning(const std::vector<Warning>& ws, WarningCode code) {
   for (const Warning& w : ws) {
     if (w.code == code) return true;
   }
   return false;
 }
 
-const Warning* FindWarning(const std::vector<Warning>& ws, const std::string& code) {
+const Warning* FindWarning(const std::vector<Warning>& ws, WarningCode code) {
   for (const Warning& w : ws) {
     if (w.code == code) return &w;
   }
@@ -119,7 +119,7 @@ const Warning* FindWarning(const std::vector<Warning>& ws, const std::string& co
 
 std::string WarningCodes(const std::vector<Warning>& ws) {
   std::string s;
-  for (const Warning& w : ws) s += w.code + " ";
+  for (const Warning& w : ws) s += std::string(NameOf(w.code)) + " ";
   return s;
 }
 
@@ -166,7 +166,7 @@ Policy MustProcess(const std::string& bytes, const std::string& path,
   return r.value();
 }
 
-const Repair* FindRepair(const Policy& p, const std::string& kind) {
+const Repair* FindRepair(const Policy& p, RepairKind kind) {
   for (const Repair& r : p.repairs) {
     if (r.kind == kind) return &r;
   }
@@ -174,7 +174,7 @@ const Repair* FindRepair(const Policy& p, const std::string& kind) {
 }
 
 // Some item of repair `kind` removed text holding `needle`.
-bool Removed(const Policy& p, const std::string& kind, std::string_view needle) {
+bool Removed(const Policy& p, RepairKind kind, std::string_view needle) {
   const Repair* r = FindRepair(p, kind);
   if (r == nullptr) return false;
   for (const RepairItem& item : r->items) {
@@ -285,12 +285,12 @@ std::string Render(const Page& p) {
 TEST_CASE("ExtractHtml: encodings") {
   SUBCASE("samples/000: GBK labelled gb2312 decodes as GB18030, GBK-only characters intact") {
     Extracted ex = MustExtract(Sample("000_416e64e656112d15.html"), Opts("000.html"));
-    CHECK(ex.source.format == "html");
+    CHECK(ex.source.format == SourceFormat::kHtml);
     CHECK(ex.source.encoding == "gb18030");
     CHECK(ex.source.encoding_source == "meta");
     CAPTURE(WarningCodes(ex.warnings));
-    CHECK_FALSE(HasWarning(ex.warnings, "undecodable_bytes"));
-    CHECK_FALSE(HasWarning(ex.warnings, "charset_mismatch"));
+    CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kUndecodableBytes));
+    CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kCharsetMismatch));
     CHECK(ex.text.find("\xEF\xBF\xBD") == std::string::npos);  // no U+FFFD
     // 镕 (related article) and 堃 (footer contact) are GBK, not GB2312; they
     // sit in page furniture.
@@ -315,7 +315,7 @@ TEST_CASE("ExtractHtml: encodings") {
     Extracted ex = MustExtract(Sample("003_838b7ceec8d27e5e.html"), Opts("003.html"));
     CHECK(ex.source.encoding == "big5");
     CHECK(ex.source.encoding_source == "meta");
-    CHECK_FALSE(HasWarning(ex.warnings, "undecodable_bytes"));
+    CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kUndecodableBytes));
     CAPTURE(Describe(ex, "連云港市重大產業創新平臺建設實施方案》已經"));
     CHECK(OnlyIn(ex, "《連云港市重大產業創新平臺建設實施方案》已經市十四屆政府第68次常務會議審議通過",
                  BlockKind::kParagraph));
@@ -337,12 +337,12 @@ TEST_CASE("ExtractHtml: encodings") {
     Extracted ex = MustExtract(bytes);
     CHECK(ex.source.encoding == "gb18030");
     CHECK(ex.source.encoding_source == "detected");
-    const Warning* w = FindWarning(ex.warnings, "charset_mismatch");
+    const Warning* w = FindWarning(ex.warnings, WarningCode::kCharsetMismatch);
     REQUIRE(w != nullptr);
     CAPTURE(w->message);
     CHECK(w->message.find("utf-8") != std::string::npos);
     CHECK(w->message.find("gb18030") != std::string::npos);
-    CHECK_FALSE(HasWarning(ex.warnings, "undecodable_bytes"));
+    CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kUndecodableBytes));
     CAPTURE(Describe(ex, "专精特新“小巨人”企业"));
     CHECK(OnlyIn(ex, "（一）对新认定的国家级专精特新“小巨人”企业，给予一次性奖励50万元",
                  BlockKind::kParagraph));
@@ -353,7 +353,7 @@ TEST_CASE("ExtractHtml: encodings") {
     Extracted ex = MustExtract(Render(Page{}));
     CHECK(ex.source.encoding == "utf-8");
     CHECK(ex.source.encoding_source == "meta");
-    CHECK_FALSE(HasWarning(ex.warnings, "charset_mismatch"));
+    CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kCharsetMismatch));
   }
 
   SUBCASE("the caller's declared_charset (HTTP header) overrides <meta charset>") {
@@ -366,8 +366,8 @@ TEST_CASE("ExtractHtml: encodings") {
       Extracted ex = MustExtract(bytes, Opts("page.html", std::nullopt, std::string(declared)));
       CHECK(ex.source.encoding == "gb18030");
       CHECK(ex.source.encoding_source == "declared");
-      CHECK_FALSE(HasWarning(ex.warnings, "charset_mismatch"));
-      CHECK_FALSE(HasWarning(ex.warnings, "undecodable_bytes"));
+      CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kCharsetMismatch));
+      CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kUndecodableBytes));
       CHECK(OnlyIn(ex, "某某市人民政府办公室关于印发某某市支持中小企业专精特新发展若干措施的通知",
                    BlockKind::kHeading));
     }
@@ -394,7 +394,7 @@ TEST_CASE("Extract: saved pages go to the HTML extractor") {
     CAPTURE(path);
     Result<Extracted> r = Extract(bytes, Opts(path));
     REQUIRE(r.ok());
-    CHECK(r.value().source.format == "html");
+    CHECK(r.value().source.format == SourceFormat::kHtml);
     CHECK(r.value().source.path == path);
     CHECK(OnlyIn(r.value(), "(二)加快规上企业培育扩容", BlockKind::kParagraph));
   }
@@ -479,7 +479,7 @@ TEST_CASE("ExtractHtml: article paragraphs versus page chrome") {
         }
       }
       CHECK(headings == 1);
-      CHECK_FALSE(HasWarning(ex.warnings, "all_chrome"));
+      CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kAllChrome));
     }
   }
 
@@ -530,7 +530,7 @@ TEST_CASE("ExtractHtml: article paragraphs versus page chrome") {
     for (const Run& run : runs) {
       CAPTURE(run.name);
       Policy p = MustProcess(run.bytes, run.name);
-      CHECK(p.source.format == "html");
+      CHECK(p.source.format == SourceFormat::kHtml);
       for (const std::string& s : std::vector<std::string>{"网站标识码", "ICP备", "当前位置", "打印本页", "浏览次数", "相关文章",
                             "網站標識碼", "ICP備", "當前位置", "打印本頁", "字号", "版权所有",
                             "扫一扫"}) {
@@ -539,7 +539,7 @@ TEST_CASE("ExtractHtml: article paragraphs versus page chrome") {
       }
       for (const std::string& s : run.logged) {
         CAPTURE(s);
-        CHECK(Removed(p, "chrome_removed", s));
+        CHECK(Removed(p, RepairKind::kChromeRemoved, s));
       }
       CHECK(p.clauses.size() >= 3);
     }
@@ -570,7 +570,7 @@ TEST_CASE("ExtractHtml: article paragraphs versus page chrome") {
 </body></html>)~";
     Extracted ex = MustExtract(page);
     CAPTURE(WarningCodes(ex.warnings));
-    const Warning* w = FindWarning(ex.warnings, "all_chrome");
+    const Warning* w = FindWarning(ex.warnings, WarningCode::kAllChrome);
     REQUIRE(w != nullptr);
     CHECK_FALSE(w->span.has_value());
     for (const std::string& s : std::vector<std::string>{"首页", "政务服务", "市政府文件", "市政府办公室文件", "部门文件", "政策解读",
@@ -588,9 +588,9 @@ TEST_CASE("ExtractHtml: article paragraphs versus page chrome") {
   SUBCASE("a normal page has no all_chrome warning") {
     for (const ChromeCase& c : ChromeCases()) {
       CAPTURE(c.file);
-      CHECK_FALSE(HasWarning(MustExtract(Sample(c.file)).warnings, "all_chrome"));
+      CHECK_FALSE(HasWarning(MustExtract(Sample(c.file)).warnings, WarningCode::kAllChrome));
     }
-    CHECK_FALSE(HasWarning(MustExtract(Render(Page{})).warnings, "all_chrome"));
+    CHECK_FALSE(HasWarning(MustExtract(Render(Page{})).warnings, WarningCode::kAllChrome));
   }
 }
 
@@ -656,7 +656,7 @@ TEST_CASE("ExtractHtml: a list page of links warns all_chrome") {
 </body></html>)~";
   Extracted ex = MustExtract(page);
   CAPTURE(WarningCodes(ex.warnings));
-  CHECK(HasWarning(ex.warnings, "all_chrome"));
+  CHECK(HasWarning(ex.warnings, WarningCode::kAllChrome));
   CHECK_FALSE(BlocksWith(ex, "市政府关于促进民营经济发展壮大的实施意见").empty());
 }
 
@@ -753,7 +753,7 @@ TEST_CASE("ExtractHtml: the 政府信息公开 metadata block in its four forms"
       CHECK(p.metadata.publisher == std::optional<std::string>(e.publisher));
       CHECK(p.text.find(e.index_number) == std::string::npos);
       CHECK(p.text.find("索引号") == std::string::npos);
-      CHECK(FindRepair(p, "metadata_table") != nullptr);
+      CHECK(FindRepair(p, RepairKind::kMetadataTable) != nullptr);
     }
   }
 
@@ -878,8 +878,8 @@ TEST_CASE("ExtractHtml: data tables") {
     std::vector<int64_t> money;
     int ratios = 0, in_note = 0;
     for (const Amount& a : clause->amounts) {
-      if (a.kind == "money") money.push_back(a.fen);
-      if (a.kind == "ratio") {
+      if (a.kind == AmountKind::kMoney) money.push_back(a.fen);
+      if (a.kind == AmountKind::kRatio) {
         ++ratios;
         CHECK(a.ratio == std::vector<double>{1, 1});
       }
@@ -889,7 +889,7 @@ TEST_CASE("ExtractHtml: data tables") {
         if (a.span.begin >= cp_begin && a.span.end <= cp_end) {
           CAPTURE(a.text);
           ++in_note;
-          CHECK(a.kind == "ratio");
+          CHECK(a.kind == AmountKind::kRatio);
         }
       }
     }
@@ -1048,7 +1048,7 @@ TEST_CASE("ExtractHtml: attachment links") {
     Extracted ex = MustExtract(AttachmentPage("", links));
     CAPTURE(AttachmentList(ex));
     CHECK(ex.attachments.empty());
-    CHECK_FALSE(HasWarning(ex.warnings, "shell_page"));
+    CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kShellPage));
   }
 
   const std::string relative = R"~(
@@ -1208,19 +1208,19 @@ TEST_CASE("ExtractHtml: hidden blocks and SEO spam") {
   SUBCASE("through Process: spam removed and logged, the policy body intact") {
     Policy spam = MustProcess(Sample("spam_injected.html"), "spam_injected.html");
     Policy clean = MustProcess(Sample("000_416e64e656112d15.html"), "000.html");
-    const Repair* r = FindRepair(spam, "spam_removed");
+    const Repair* r = FindRepair(spam, RepairKind::kSpamRemoved);
     REQUIRE(r != nullptr);
     std::string befores;
     for (const RepairItem& item : r->items) befores += item.before + "\n";
     CAPTURE(befores);
-    CHECK(Removed(spam, "spam_removed", "真人百家乐"));
-    CHECK(Removed(spam, "spam_removed", "国产亚洲日朝欧美"));
-    CHECK(Removed(spam, "spam_removed", "百家乐|六合彩"));
+    CHECK(Removed(spam, RepairKind::kSpamRemoved, "真人百家乐"));
+    CHECK(Removed(spam, RepairKind::kSpamRemoved, "国产亚洲日朝欧美"));
+    CHECK(Removed(spam, RepairKind::kSpamRemoved, "百家乐|六合彩"));
     for (const std::string& s : std::vector<std::string>{"百家乐", "六合彩", "澳门赌场", "国产精品", "人妻", "在线观看"}) {
       CAPTURE(s);
       CHECK(spam.text.find(s) == std::string::npos);
     }
-    CHECK(FindRepair(clean, "spam_removed") == nullptr);
+    CHECK(FindRepair(clean, RepairKind::kSpamRemoved) == nullptr);
     // Same clauses, same amounts as the clean page of the same document.
     REQUIRE(spam.clauses.size() == clean.clauses.size());
     CHECK(spam.clauses.size() >= 15);
@@ -1263,7 +1263,7 @@ TEST_CASE("ExtractHtml: hidden blocks and SEO spam") {
 TEST_CASE("ExtractHtml: shell pages") {
   SUBCASE("samples/shell_page: the body only points to the attachment") {
     Extracted ex = MustExtract(Sample("shell_page.html"), Opts("shell_page.html"));
-    const Warning* w = FindWarning(ex.warnings, "shell_page");
+    const Warning* w = FindWarning(ex.warnings, WarningCode::kShellPage);
     REQUIRE(w != nullptr);
     CAPTURE(w->message);
     CHECK(w->message.find("连政发〔2024〕37号.pdf") != std::string::npos);
@@ -1272,7 +1272,7 @@ TEST_CASE("ExtractHtml: shell pages") {
     CHECK(Field(ex, "文号") == std::optional<std::string>("连政发〔2024〕37号"));
 
     Policy p = MustProcess(Sample("shell_page.html"), "shell_page.html");
-    CHECK(HasWarning(p.warnings, "shell_page"));
+    CHECK(HasWarning(p.warnings, WarningCode::kShellPage));
     CHECK(p.clauses.empty());
     CHECK(p.metadata.doc_number == std::optional<std::string>("连政发〔2024〕37号"));
     REQUIRE(p.metadata.attachments.size() == 1);
@@ -1283,7 +1283,7 @@ TEST_CASE("ExtractHtml: shell pages") {
     Page page;
     page.article = R"~(<p style="text-indent:2em">详见附件：<a href="/upload/2024/03/某政办规〔2024〕3号.pdf">某政办规〔2024〕3号.pdf</a></p>)~";
     Extracted ex = MustExtract(Render(page));
-    const Warning* w = FindWarning(ex.warnings, "shell_page");
+    const Warning* w = FindWarning(ex.warnings, WarningCode::kShellPage);
     REQUIRE(w != nullptr);
     CHECK(w->message.find("/upload/2024/03/某政办规〔2024〕3号.pdf") != std::string::npos);
   }
@@ -1295,11 +1295,11 @@ TEST_CASE("ExtractHtml: shell pages") {
       CAPTURE(f);
       Extracted ex = MustExtract(Sample(f));
       CAPTURE(WarningCodes(ex.warnings));
-      CHECK_FALSE(HasWarning(ex.warnings, "shell_page"));
+      CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kShellPage));
     }
     Extracted ex = MustExtract(AttachmentPage("", R"~(<p>附件：<a href="/upload/a.pdf">申报指南</a></p>)~"));
     REQUIRE(ex.attachments.size() == 1);
-    CHECK_FALSE(HasWarning(ex.warnings, "shell_page"));
+    CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kShellPage));
   }
 }
 
@@ -1352,7 +1352,7 @@ TEST_CASE("ExtractHtml: hostile and broken pages") {
     REQUIRE(r.ok());
     const Extracted& ex = r.value();
     CAPTURE(WarningCodes(ex.warnings));
-    const Warning* w = FindWarning(ex.warnings, "nesting_too_deep");
+    const Warning* w = FindWarning(ex.warnings, WarningCode::kNestingTooDeep);
     REQUIRE(w != nullptr);
     CHECK(w->message.find("256") != std::string::npos);
     CHECK(OnlyIn(ex, "（一）对新认定的国家级专精特新", BlockKind::kParagraph));

@@ -7,6 +7,10 @@
 #include "util/files.h"
 
 using gongwen::BlockKind;
+using gongwen::RepairKind;
+using gongwen::AmountKind;
+using gongwen::AmountQualifier;
+using gongwen::SourceFormat;
 
 namespace {
 
@@ -28,7 +32,7 @@ std::string BlockText(const gongwen::Extracted& ex, const gongwen::Block& b) {
 
 TEST_CASE("ExtractPdf: pages, page numbers and paragraphs of seed 004") {
   gongwen::Extracted ex = ExtractSample("004_ebfee30354606d84.pdf");
-  CHECK(ex.source.format == "pdf");
+  CHECK(ex.source.format == SourceFormat::kPdf);
   REQUIRE(ex.source.pages.has_value());
   const int pages = *ex.source.pages;
   CHECK(pages == 7);
@@ -94,7 +98,7 @@ TEST_CASE("ExtractPdf: through the pipeline, furniture is a logged repair and �
   const gongwen::Policy& p = policy.value();
   bool logged = false;
   for (const gongwen::Repair& r : p.repairs) {
-    if (r.kind != "page_furniture") continue;
+    if (r.kind != RepairKind::kPageFurniture) continue;
     logged = true;
     CHECK(r.items.size() == 7);
     for (const gongwen::RepairItem& it : r.items) CHECK(it.after.empty());
@@ -107,7 +111,7 @@ TEST_CASE("ExtractPdf: through the pipeline, furniture is a logged repair and �
   CHECK(p.metadata.cc.size() == 7);
   // The closing part (3:7 cost sharing, 施行, 抄送, 印发) is not in the last clause.
   REQUIRE(!p.clauses.empty());
-  for (const gongwen::Amount& a : p.clauses.back().amounts) CHECK(a.kind != "ratio");
+  for (const gongwen::Amount& a : p.clauses.back().amounts) CHECK(a.kind != AmountKind::kRatio);
 }
 
 TEST_CASE("ExtractPdf: running headers and 第N页 共M页 footers are furniture on every page") {
@@ -149,10 +153,10 @@ TEST_CASE("ExtractPdf: running headers and 第N页 共M页 footers are furniture
     CAPTURE(c.path[0]);
     int money = 0;
     for (const gongwen::Amount& a : c.amounts) {
-      if (a.kind != "money") continue;
+      if (a.kind != AmountKind::kMoney) continue;
       ++money;
       CHECK(a.fen == int64_t{c.path[0]} * 100000 * 100);
-      CHECK(a.qualifier == "max");
+      CHECK(a.qualifier == AmountQualifier::kMax);
     }
     CHECK(money == 1);
   }

@@ -120,7 +120,7 @@ TEST_CASE("ExtractText") {
     const Extracted& ex = r.value();
     CHECK(ex.text == bytes);
     CHECK(ex.source.path == "samples/000.txt");
-    CHECK(ex.source.format == "text");
+    CHECK(ex.source.format == SourceFormat::kText);
     CHECK(ex.source.bytes == static_cast<int64_t>(bytes.size()));
     CHECK(ex.source.encoding == "utf-8");
     CHECK(ex.source.encoding_source == "utf8");
@@ -152,7 +152,7 @@ TEST_CASE("ExtractText") {
     Result<Extracted> r = ExtractText(bytes, Options{}, /*markdown=*/true);
     REQUIRE(r.ok());
     const Extracted& ex = r.value();
-    CHECK(ex.source.format == "markdown");
+    CHECK(ex.source.format == SourceFormat::kMarkdown);
     struct Want {
       std::string text;
       BlockKind kind;
@@ -212,7 +212,7 @@ TEST_CASE("ExtractText") {
     REQUIRE(r.ok());
     CHECK(r.value().text == "连\xEF\xBF\xBD港");
     REQUIRE(r.value().warnings.size() == 1);
-    CHECK(r.value().warnings[0].code == "undecodable_bytes");
+    CHECK(r.value().warnings[0].code == WarningCode::kUndecodableBytes);
     CHECK(r.value().warnings[0].message.find("byte 2") != std::string::npos);
   }
 
@@ -247,7 +247,7 @@ TEST_CASE("Extract") {
       Result<Extracted> r = Extract(bytes, options);
       REQUIRE(r.ok());
       const Extracted& ex = r.value();
-      CHECK(ex.source.format == c.format);
+      CHECK(std::string(NameOf(ex.source.format)) == c.format);
       CHECK(ex.source.encoding == "utf-8");
       CHECK(ex.text == bytes);
       size_t non_blank = 0;
@@ -332,7 +332,7 @@ TEST_CASE("Extract") {
     options.path = "policy.txt";
     Result<Extracted> r = Extract(md, options);
     REQUIRE(r.ok());
-    CHECK(r.value().source.format == "markdown");
+    CHECK(r.value().source.format == SourceFormat::kMarkdown);
     REQUIRE(r.value().blocks.size() == 3);
     CHECK(r.value().blocks[0].kind == BlockKind::kHeading);
     CHECK(r.value().blocks[1].kind == BlockKind::kHeading);
@@ -342,7 +342,7 @@ TEST_CASE("Extract") {
     const std::string plain = "# 市政府办公室关于印发的通知\n\n- (一)推动发展。\n";
     Result<Extracted> r2 = Extract(plain, options);
     REQUIRE(r2.ok());
-    CHECK(r2.value().source.format == "text");
+    CHECK(r2.value().source.format == SourceFormat::kText);
     for (const Block& b : r2.value().blocks) CHECK(b.kind == BlockKind::kParagraph);
   }
 }

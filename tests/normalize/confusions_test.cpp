@@ -16,7 +16,7 @@ struct Case {
   size_t repairs;
 };
 
-size_t Logged(const RepairLog& log, const std::string& kind) {
+size_t Logged(const RepairLog& log, RepairKind kind) {
   auto it = log.by_kind().find(kind);
   return it == log.by_kind().end() ? 0 : it->second.size();
 }
@@ -43,10 +43,10 @@ TEST_CASE("RepairConfusions") {
     RepairLog log;
     MappedText m = RepairConfusions(MappedText::FromSource(c.in, 100), &log);
     CHECK(m.text == c.out);
-    CHECK(Logged(log, "ocr_confusion") == c.repairs);
+    CHECK(Logged(log, RepairKind::kOcrConfusion) == c.repairs);
     if (c.repairs == 0) continue;
     // Each repair names the exact bytes it replaced.
-    for (const RawRepair& r : log.by_kind().at("ocr_confusion")) {
+    for (const RawRepair& r : log.by_kind().at(RepairKind::kOcrConfusion)) {
       std::string before = c.in.substr(r.src_begin - 100, r.src_end - r.src_begin);
       CAPTURE(before);
       CHECK(c.out.find(r.after) != std::string::npos);
@@ -59,7 +59,7 @@ TEST_CASE("FindOcrSuspects: suspects are warnings with a span, not edits") {
   auto w = FindOcrSuspects("补助资金10萬元由市财政承担，另奖励5兀。");
   // 萬元 would have been fixed by RepairConfusions; here the text is as given.
   REQUIRE(w.size() == 2);
-  CHECK(w[0].code == "ocr_suspect");
+  CHECK(w[0].code == WarningCode::kOcrSuspect);
   CHECK(w[0].span->begin == 6);
   CHECK(w[0].span->end == 7);
   CHECK(w[1].span->begin == 19);
@@ -84,7 +84,7 @@ TEST_CASE("CanonicalDocNumberBrackets") {
     RepairLog log;
     MappedText m = CanonicalDocNumberBrackets(MappedText::FromSource(c.in, 0), &log);
     CHECK(m.text == c.out);
-    CHECK(Logged(log, "doc_number_brackets") == c.repairs);
+    CHECK(Logged(log, RepairKind::kDocNumberBrackets) == c.repairs);
   }
 }
 

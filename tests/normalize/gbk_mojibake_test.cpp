@@ -34,7 +34,7 @@ Outcome Repair(const std::string& in, const std::string& document = "") {
   return o;
 }
 
-size_t Logged(const RepairLog& log, const std::string& kind) {
+size_t Logged(const RepairLog& log, RepairKind kind) {
   auto it = log.by_kind().find(kind);
   return it == log.by_kind().end() ? 0 : it->second.size();
 }
@@ -56,7 +56,7 @@ TEST_CASE("RepairGbkMojibake: lost bytes in GBK text (seed 003)") {
     CAPTURE(c.in);
     Outcome o = Repair(c.in);
     CHECK(o.text == c.out);
-    CHECK(Logged(o.log, "mojibake_lost_bytes") == 1);
+    CHECK(Logged(o.log, RepairKind::kMojibakeLostBytes) == 1);
   }
 }
 
@@ -79,7 +79,7 @@ TEST_CASE("seed 003 normalizes with no mojibake, pinyin or private-use character
     CHECK(n.text.find(repaired) != std::string::npos);
   }
   // Nothing stayed unrepaired, so nothing is warned.
-  for (const Warning& w : n.warnings) CHECK(w.code != "mojibake_unrepaired");
+  for (const Warning& w : n.warnings) CHECK(w.code != WarningCode::kMojibakeUnrepaired);
 }
 
 TEST_CASE("RepairGbkMojibake: a lost place name is chosen by the rest of the document") {
@@ -111,7 +111,7 @@ TEST_CASE("RepairGbkMojibake: UTF-8 read as GB18030") {
     CAPTURE(c.in);
     Outcome o = Repair(c.in);
     CHECK(o.text == c.out);
-    CHECK(Logged(o.log, "mojibake_gbk") >= 1);
+    CHECK(Logged(o.log, RepairKind::kMojibakeGbk) >= 1);
   }
 }
 
@@ -194,7 +194,7 @@ TEST_CASE("RepairGbkMojibake: bytes dropped from GBK text are never repaired wro
           CAPTURE(input);
           const Normalized out = testing::NormalizeText(input, "damaged.txt");
           bool repaired = false;
-          for (const gongwen::Repair& r : out.repairs) repaired |= r.kind == "mojibake_lost_bytes";
+          for (const gongwen::Repair& r : out.repairs) repaired |= r.kind == RepairKind::kMojibakeLostBytes;
           if (repaired) {
             CHECK(out.text == text);
             restored += out.text == text;
@@ -203,7 +203,7 @@ TEST_CASE("RepairGbkMojibake: bytes dropped from GBK text are never repaired wro
             // What is left is visible: a '?' the decoder wrote is warned.
             if (input.find('?') != std::string::npos) {
               bool warned = false;
-              for (const Warning& w : out.warnings) warned |= w.code == "mojibake_unrepaired";
+              for (const Warning& w : out.warnings) warned |= w.code == WarningCode::kMojibakeUnrepaired;
               CHECK(warned);
             }
           }

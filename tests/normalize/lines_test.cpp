@@ -118,7 +118,7 @@ TEST_CASE("JoinBrokenLines") {
     // 个 keeps its own source offset.
     CHECK(paras[0].text.src_begin[kClause9.size()] == second);
     CHECK(paras[0].text.src_begin.size() == paras[0].text.text.size());
-    auto it = log.by_kind().find("line_joined");
+    auto it = log.by_kind().find(RepairKind::kLineJoined);
     REQUIRE(it != log.by_kind().end());
     REQUIRE(it->second.size() == 1);
     CHECK(it->second[0].src_begin == second - 2);
@@ -149,7 +149,7 @@ TEST_CASE("JoinBrokenLines") {
     JoinBrokenLines(&paras, &log);
     REQUIRE(paras.size() == 1);
     CHECK(paras[0].text.text == a + b + c);
-    CHECK(log.by_kind().at("line_joined").size() == 2);
+    CHECK(log.by_kind().at(RepairKind::kLineJoined).size() == 2);
   }
 
   SUBCASE("a table of short cells is left as it is") {
@@ -184,7 +184,7 @@ TEST_CASE("RejoinLostMarkerDots") {
     CHECK(paras[0].text.text == "2.大力培育某类企业。实施行动。");
     CHECK(paras[1].text.text == "3.加强督导考核。");
     CHECK(paras[0].text.src_begin.size() == paras[0].text.text.size());
-    auto it = log.by_kind().find("marker_dot_restored");
+    auto it = log.by_kind().find(gongwen::RepairKind::kMarkerDotRestored);
     REQUIRE(it != log.by_kind().end());
     CHECK(it->second.size() == 2);
   }

@@ -12,7 +12,7 @@ namespace gongwen::normalize::internal {
 namespace {
 
 std::vector<RawRepair> Markup(const RepairLog& log) {
-  auto it = log.by_kind().find("markdown_markup");
+  auto it = log.by_kind().find(RepairKind::kMarkdownMarkup);
   return it == log.by_kind().end() ? std::vector<RawRepair>{} : it->second;
 }
 

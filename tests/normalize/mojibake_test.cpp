@@ -12,6 +12,7 @@
 using gongwen::normalize::internal::MappedText;
 using gongwen::normalize::internal::RepairLatin1Mojibake;
 using gongwen::normalize::internal::RepairLog;
+using gongwen::RepairKind;
 
 TEST_CASE("RepairLatin1Mojibake") {
   SUBCASE("UTF-8 read as CP1252 becomes Chinese again, with the exact source span") {
@@ -42,8 +43,8 @@ TEST_CASE("RepairLatin1Mojibake") {
       RepairLog log;
       MappedText m = RepairLatin1Mojibake(MappedText::FromSource(c.in, 0), &log);
       CHECK(m.text == c.out);
-      REQUIRE(log.by_kind().count("mojibake_latin1") == 1);
-      for (const auto& raw : log.by_kind().at("mojibake_latin1")) {
+      REQUIRE(log.by_kind().count(RepairKind::kMojibakeLatin1) == 1);
+      for (const auto& raw : log.by_kind().at(RepairKind::kMojibakeLatin1)) {
         std::string before = c.in.substr(raw.src_begin, raw.src_end - raw.src_begin);
         CAPTURE(before);
         // `before` is exactly the damaged run: Latin characters only, one
@@ -82,6 +83,6 @@ TEST_CASE("RepairLatin1Mojibake: no sample is touched") {
     auto ex = gongwen::extract::Extract(bytes.value(), o);
     REQUIRE(ex.ok());
     gongwen::Normalized n = normalizer.value()->Run(ex.value());
-    for (const gongwen::Repair& r : n.repairs) CHECK(r.kind != "mojibake_latin1");
+    for (const gongwen::Repair& r : n.repairs) CHECK(r.kind != RepairKind::kMojibakeLatin1);
   }
 }

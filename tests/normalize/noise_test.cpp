@@ -18,7 +18,7 @@ std::string FirstLineOfSample(const std::string& name) {
 }
 
 std::vector<RawRepair> Chrome(const RepairLog& log) {
-  auto it = log.by_kind().find("chrome_removed");
+  auto it = log.by_kind().find(RepairKind::kChromeRemoved);
   return it == log.by_kind().end() ? std::vector<RawRepair>{} : it->second;
 }
 

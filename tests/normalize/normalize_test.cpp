@@ -50,7 +50,7 @@ std::vector<std::string> Paragraphs(const Normalized& n) {
   return out;
 }
 
-const Repair* FindRepair(const Normalized& n, const std::string& kind) {
+const Repair* FindRepair(const Normalized& n, RepairKind kind) {
   for (const Repair& r : n.repairs) {
     if (r.kind == kind) return &r;
   }
@@ -123,13 +123,15 @@ TEST_CASE("Normalizer::Run: each seed gets the repairs it needs") {
     const Normalized n = TheNormalizer().Run(ExtractSample(c.name));
     for (const char* kind : c.kinds) {
       CAPTURE(kind);
-      CHECK(FindRepair(n, kind) != nullptr);
+      const std::optional<RepairKind> k = ParseName<RepairKind>(kind);
+      REQUIRE(k.has_value());
+      CHECK(FindRepair(n, *k) != nullptr);
     }
     // Only seed 003 is traditional or annotated.
     if (std::string(c.name) != "003_838b7ceec8d27e5e.txt") {
-      CHECK(FindRepair(n, "traditional_to_simplified") == nullptr);
-      CHECK(FindRepair(n, "pinyin_annotation") == nullptr);
-      CHECK(FindRepair(n, "spam_removed") == nullptr);
+      CHECK(FindRepair(n, RepairKind::kTraditionalToSimplified) == nullptr);
+      CHECK(FindRepair(n, RepairKind::kPinyinAnnotation) == nullptr);
+      CHECK(FindRepair(n, RepairKind::kSpamRemoved) == nullptr);
     }
   }
 }
@@ -177,7 +179,7 @@ TEST_CASE("Normalizer::Run: origin maps the text back to the source") {
     CHECK(n.origin.back() == ex.text.size());
     CHECK(n.extracted_text == ex.text);
     const bool traditional = std::string(name) == "003_838b7ceec8d27e5e.txt";
-    const bool markdown = ex.source.format == "markdown";
+    const bool markdown = ex.source.format == SourceFormat::kMarkdown;
     for (const Paragraph& p : n.paragraphs) {
       const std::string para = n.text.substr(p.begin, p.end - p.begin);
       CAPTURE(para);
@@ -251,7 +253,7 @@ TEST_CASE("Normalizer::Run: seed 000 (clean simplified text)") {
     CHECK_FALSE(Contains(n.text, "扫一扫"));
     CHECK(paras.back() == "本政策措施自2025年9月5日起施行,有效期至2030年9月4日。");
     CHECK(std::find(paras.begin(), paras.end(), "连云港市人民政府办公室") != paras.end());
-    const Repair* chrome = FindRepair(n, "chrome_removed");
+    const Repair* chrome = FindRepair(n, RepairKind::kChromeRemoved);
     REQUIRE(chrome != nullptr);
     REQUIRE(chrome->items.size() == 1);
     CHECK(chrome->items[0].before == "扫一扫打开当前页");
@@ -314,7 +316,7 @@ TEST_CASE("Normalizer::Run: seed 003 (traditional, annotated, spam, chrome)") {
     CHECK_FALSE(Contains(n.text, "[小]"));
     CHECK_FALSE(Contains(n.text, "扫一扫"));
     CHECK_FALSE(Contains(n.text, "掃一掃"));
-    const Repair* spam = FindRepair(n, "spam_removed");
+    const Repair* spam = FindRepair(n, RepairKind::kSpamRemoved);
     REQUIRE(spam != nullptr);
     REQUIRE(spam->items.size() == 1);
     CHECK(spam->items[0].source.begin == 0);
@@ -361,7 +363,7 @@ TEST_CASE("Normalizer::Run: seed 004 (Markdown with hard line breaks)") {
     CHECK(Contains(n.text, "最高不超过500万元(单个企业年度内限申报一个项目)。"));
     CHECK(Contains(n.text, "每个项目给予最高不超过20万元奖励。"));
     CHECK(Contains(n.text, "对获评省级零碳、近零碳工业园区(工厂)"));
-    const Repair* joined = FindRepair(n, "line_joined");
+    const Repair* joined = FindRepair(n, RepairKind::kLineJoined);
     REQUIRE(joined != nullptr);
     CHECK(joined->items.size() == 4);
     for (const RepairItem& item : joined->items) CHECK(item.before == "\n\n");
@@ -386,7 +388,7 @@ TEST_CASE("Normalizer::Run: seed 004 (Markdown with hard line breaks)") {
     const Normalized apart = TheNormalizer().Run(ExtractSample("004_ebfee30354606d84.txt"), options);
     const std::vector<std::string> pieces = Paragraphs(apart);
     CHECK(std::find(pieces.begin(), pieces.end(), "个项目)。") != pieces.end());
-    CHECK(FindRepair(apart, "line_joined") == nullptr);
+    CHECK(FindRepair(apart, RepairKind::kLineJoined) == nullptr);
   }
 }
 
@@ -396,7 +398,7 @@ TEST_CASE("Normalizer::Run: warnings") {
     REQUIRE(n.text == "连云港市人民政府\xEF\xBF\xBD办公室");
     bool found = false;
     for (const Warning& w : n.warnings) {
-      if (w.code == "mojibake_unrepaired" && w.span && w.span->begin == 8 && w.span->end == 9) {
+      if (w.code == WarningCode::kMojibakeUnrepaired && w.span && w.span->begin == 8 && w.span->end == 9) {
         found = true;
       }
     }
@@ -410,7 +412,7 @@ TEST_CASE("Normalizer::Run: warnings") {
     REQUIRE(ex.ok());
     const Normalized n = TheNormalizer().Run(ex.value());
     REQUIRE_FALSE(n.warnings.empty());
-    CHECK(n.warnings[0].code == "undecodable_bytes");
+    CHECK(n.warnings[0].code == WarningCode::kUndecodableBytes);
   }
 
   SUBCASE("clean text has no warnings") {

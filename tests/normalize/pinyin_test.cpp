@@ -23,11 +23,11 @@ using internal::RawRepair;
 using internal::RepairLog;
 
 std::vector<RawRepair> PinyinRepairs(const RepairLog& log) {
-  auto it = log.by_kind().find("pinyin_annotation");
+  auto it = log.by_kind().find(RepairKind::kPinyinAnnotation);
   return it == log.by_kind().end() ? std::vector<RawRepair>{} : it->second;
 }
 
-const Repair* FindRepair(const Normalized& n, const std::string& kind) {
+const Repair* FindRepair(const Normalized& n, RepairKind kind) {
   for (const Repair& r : n.repairs) {
     if (r.kind == kind) return &r;
   }
@@ -118,7 +118,7 @@ TEST_CASE("Normalizer::Run: pinyin annotations") {
     CHECK(n.text ==
           "为帮助中小企业纾困解难、提振信心,5月10日-6月9日举办主题为“纾困解难,助力发展”的"
           "第二届“中小企业服务月”活动。");
-    const Repair* pinyin = FindRepair(n, "pinyin_annotation");
+    const Repair* pinyin = FindRepair(n, RepairKind::kPinyinAnnotation);
     REQUIRE(pinyin != nullptr);
     REQUIRE(pinyin->items.size() == 5);
     const char* syllables[] = {"(yè)", "(fā)", "(yè)", "(wù)", "(dòng)"};
@@ -137,7 +137,7 @@ TEST_CASE("Normalizer::Run: pinyin annotations") {
     CHECK(internal::CountPinyinAnnotations(n.text) == 0);
     CHECK(n.text.find("(yè)") == std::string::npos);
     CHECK(n.text.find("(fā)") == std::string::npos);
-    const Repair* pinyin = FindRepair(n, "pinyin_annotation");
+    const Repair* pinyin = FindRepair(n, RepairKind::kPinyinAnnotation);
     REQUIRE(pinyin != nullptr);
     CHECK(pinyin->items.size() == static_cast<size_t>(annotations));
     for (const RepairItem& item : pinyin->items) {
@@ -159,7 +159,7 @@ TEST_CASE("Normalizer::Run: pinyin annotations") {
     Normalized n = RunText(doc);
     CHECK(n.text.find("浒(xǔ)墅关") != std::string::npos);
     CHECK(n.text.find("拼音(pīnyīn)标注") != std::string::npos);
-    CHECK(FindRepair(n, "pinyin_annotation") == nullptr);
+    CHECK(FindRepair(n, RepairKind::kPinyinAnnotation) == nullptr);
   }
 
   SUBCASE("remove_pinyin=false keeps seed 003's annotations") {
@@ -167,7 +167,7 @@ TEST_CASE("Normalizer::Run: pinyin annotations") {
     options.remove_pinyin = false;
     Normalized n = RunText(kAnnotated, options);
     CHECK(n.text.find("业(yè)") != std::string::npos);
-    CHECK(FindRepair(n, "pinyin_annotation") == nullptr);
+    CHECK(FindRepair(n, RepairKind::kPinyinAnnotation) == nullptr);
   }
 }
 

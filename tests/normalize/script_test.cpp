@@ -26,7 +26,7 @@ const ScriptConverter& Converter() {
 }
 
 std::vector<RawRepair> T2sRepairs(const RepairLog& log) {
-  auto it = log.by_kind().find("traditional_to_simplified");
+  auto it = log.by_kind().find(RepairKind::kTraditionalToSimplified);
   return it == log.by_kind().end() ? std::vector<RawRepair>{} : it->second;
 }
 
@@ -200,7 +200,7 @@ TEST_CASE("Normalizer::Run: script conversion is decided per document") {
     Normalized n = RunText(doc);
     CHECK(n.text.find("吉林省乾安县开展") != std::string::npos);
     CHECK(n.text.find("干安县") == std::string::npos);
-    for (const Repair& r : n.repairs) CHECK(r.kind != "traditional_to_simplified");
+    for (const Repair& r : n.repairs) CHECK(r.kind != RepairKind::kTraditionalToSimplified);
   }
 
   SUBCASE("convert_traditional=false keeps the traditional text") {
@@ -235,7 +235,7 @@ TEST_CASE("Normalizer::Run: a short simplified notice from 乾安县 is not conv
         "各乡镇人民政府,县政府各部门:\n"
         "《若干政策措施》已经县政府常务会议审议通过,现印发给你们,请认真贯彻执行。\n"
         "乾安县人民政府办公室");
-  for (const Repair& r : n.repairs) CHECK(r.kind != "traditional_to_simplified");
+  for (const Repair& r : n.repairs) CHECK(r.kind != RepairKind::kTraditionalToSimplified);
 }
 
 }  // namespace

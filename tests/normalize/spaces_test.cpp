@@ -12,7 +12,7 @@ namespace gongwen::normalize::internal {
 namespace {
 
 std::vector<RawRepair> Layout(const RepairLog& log) {
-  auto it = log.by_kind().find("layout_space");
+  auto it = log.by_kind().find(RepairKind::kLayoutSpace);
   return it == log.by_kind().end() ? std::vector<RawRepair>{} : it->second;
 }
 

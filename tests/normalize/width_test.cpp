@@ -12,7 +12,7 @@
 namespace gongwen::normalize::internal {
 namespace {
 
-std::vector<RawRepair> Logged(const RepairLog& log, const std::string& kind) {
+std::vector<RawRepair> Logged(const RepairLog& log, RepairKind kind) {
   auto it = log.by_kind().find(kind);
   return it == log.by_kind().end() ? std::vector<RawRepair>{} : it->second;
 }
@@ -47,7 +47,7 @@ TEST_CASE("FoldWidth") {
       RepairLog log;
       MappedText out = FoldWidth(MappedText::FromSource(c.in, 0), &log);
       CHECK(out.text == c.out);
-      CHECK(Logged(log, "width_folded").size() == c.folded);
+      CHECK(Logged(log, RepairKind::kWidthFolded).size() == c.folded);
       CHECK(TotalLogged(log) == c.folded);
     }
   }
@@ -84,8 +84,8 @@ TEST_CASE("FoldWidth") {
       RepairLog log;
       MappedText out = FoldWidth(MappedText::FromSource(c.in, 0), &log);
       CHECK(out.text == c.out);
-      CHECK(Logged(log, "invisible_removed").size() == 1);
-      CHECK(Logged(log, "invisible_removed")[0].after.empty());
+      CHECK(Logged(log, RepairKind::kInvisibleRemoved).size() == 1);
+      CHECK(Logged(log, RepairKind::kInvisibleRemoved)[0].after.empty());
     }
   }
 
@@ -107,7 +107,7 @@ TEST_CASE("FoldWidth") {
       RepairLog log;
       MappedText out = FoldWidth(MappedText::FromSource(c.in, 0), &log);
       CHECK(out.text == c.out);
-      CHECK(Logged(log, "space_normalized").size() == c.logged);
+      CHECK(Logged(log, RepairKind::kSpaceNormalized).size() == c.logged);
       CHECK(TotalLogged(log) == c.logged);
     }
   }
@@ -130,7 +130,7 @@ TEST_CASE("FoldWidth") {
       CHECK(out.src_begin[i] == 112);
       CHECK(out.src_end[i] == 115);
     }
-    const std::vector<RawRepair> folded = Logged(log, "width_folded");
+    const std::vector<RawRepair> folded = Logged(log, RepairKind::kWidthFolded);
     REQUIRE(folded.size() == 4);
     CHECK(folded[0].src_begin == 100);
     CHECK(folded[0].src_end == 103);
@@ -143,7 +143,7 @@ TEST_CASE("FoldWidth") {
     RepairLog log;
     MappedText out = FoldWidth(MappedText::FromSource("连\xE2\x80\x8B云港", 0), &log);
     REQUIRE(out.text == "连云港");
-    const std::vector<RawRepair> removed = Logged(log, "invisible_removed");
+    const std::vector<RawRepair> removed = Logged(log, RepairKind::kInvisibleRemoved);
     REQUIRE(removed.size() == 1);
     CHECK(removed[0].src_begin == 3);
     CHECK(removed[0].src_end == 6);

@@ -15,6 +15,7 @@
 namespace {
 
 using gongwen::Policy;
+using gongwen::SourceFormat;
 
 std::string Page() {
   auto r = gongwen::files::Read(std::string(GONGWEN_SOURCE_DIR) + "/samples/000_416e64e656112d15.html");
@@ -38,7 +39,7 @@ std::vector<std::string> Structure(const Policy& p) {
     std::ostringstream s;
     s << c.part << "/";
     for (int n : c.path) s << n << ".";
-    for (const gongwen::Amount& a : c.amounts) s << " " << a.kind << ":" << a.text << ":" << a.fen;
+    for (const gongwen::Amount& a : c.amounts) s << " " << NameOf(a.kind) << ":" << a.text << ":" << a.fen;
     for (const gongwen::BureauRef& b : c.bureaus) s << " " << b.name;
     out.push_back(s.str());
   }
@@ -125,7 +126,7 @@ TEST_CASE("container parity: html file, JSON Lines, CSV, SQL and WARC give the s
     CAPTURE(c.name);
     const Policy p = FromContainer(c.bytes, c.path, c.kind);
     CHECK(Structure(p) == expected);
-    CHECK(p.source.format == "html");
+    CHECK(p.source.format == SourceFormat::kHtml);
     REQUIRE(p.source.record.has_value());
     CHECK(p.source.record->container == gongwen::container::KindName(c.kind));
     CHECK(p.source.url == std::optional<std::string>(kUrl));
@@ -158,7 +159,7 @@ TEST_CASE("container parity: a .txt holding a CMS field's escaped HTML is parsed
   const std::string wrapped = "data : " + txt;
   auto p = ThePipeline().Process(wrapped, "bean.txt");
   REQUIRE(p.ok());
-  CHECK(p.value().source.format == "html");
+  CHECK(p.value().source.format == SourceFormat::kHtml);
   REQUIRE(p.value().source.format_reason.has_value());
   CHECK(p.value().source.format_reason->find("HTML tags in text") != std::string::npos);
   CHECK(p.value().text.find("</p>") == std::string::npos);
@@ -172,7 +173,7 @@ TEST_CASE("container parity: a notice that mentions a few tags stays text") {
       "二、标题使用<h1>标签，表格使用<table>标签。\n";
   auto p = ThePipeline().Process(txt, "notice.txt");
   REQUIRE(p.ok());
-  CHECK(p.value().source.format == "text");
+  CHECK(p.value().source.format == SourceFormat::kText);
   CHECK(p.value().clauses.size() == 2);
 }
 

@@ -20,8 +20,8 @@ std::vector<std::string> Summary(const gongwen::Policy& p) {
     for (int n : c.path) s << n << ".";
     s << " |";
     for (const gongwen::Amount& a : c.amounts) {
-      s << " " << a.kind << ":" << a.fen << ":" << a.percent << ":" << a.ratio.size() << ":"
-        << a.qualifier;
+      s << " " << NameOf(a.kind) << ":" << a.fen << ":" << a.percent << ":" << a.ratio.size() << ":"
+        << NameOf(a.qualifier);
     }
     s << " |";
     // Names as written; the renderings differ only in ASCII vs full-width brackets.
@@ -56,7 +56,7 @@ void CheckParity(const std::string& other_ext, const std::string& format) {
     auto b = pipeline.value()->Process(other.value(), std::string(seed) + other_ext);
     REQUIRE(a.ok());
     REQUIRE(b.ok());
-    CHECK(b.value().source.format == format);
+    CHECK(std::string(NameOf(b.value().source.format)) == format);
     auto sa = Summary(a.value());
     auto sb = Summary(b.value());
     REQUIRE(sa.size() == sb.size());

@@ -14,6 +14,8 @@
 
 using gongwen::Amount;
 using gongwen::structure::internal::FindAmounts;
+using gongwen::AmountKind;
+using gongwen::AmountQualifier;
 namespace utf8 = gongwen::utf8;
 
 namespace {
@@ -24,7 +26,7 @@ std::vector<Amount> Find(const std::string& text) {
 }
 
 // The text the span selects, in code points of `text`.
-std::string SpanText(const std::string& text, const gongwen::Span& span) {
+std::string SpanText(const std::string& text, const gongwen::CodePointSpan& span) {
   std::u32string u = utf8::ToU32(text);
   if (span.begin < 0 || span.end < span.begin || span.end > static_cast<int64_t>(u.size())) {
     return "<span out of range>";
@@ -36,10 +38,10 @@ std::string SpanText(const std::string& text, const gongwen::Span& span) {
 std::string Describe(const std::vector<Amount>& amounts) {
   std::ostringstream out;
   for (const Amount& a : amounts) {
-    out << "[" << a.kind << " \"" << a.text << "\" fen=" << a.fen << " percent=" << a.percent
+    out << "[" << NameOf(a.kind) << " \"" << a.text << "\" fen=" << a.fen << " percent=" << a.percent
         << " ratio=";
     for (double r : a.ratio) out << r << ":";
-    out << " qualifier=" << a.qualifier << " per=" << a.per.value_or("-") << " span=" << a.span.begin
+    out << " qualifier=" << NameOf(a.qualifier) << " per=" << a.per.value_or("-") << " span=" << a.span.begin
         << "," << a.span.end << "] ";
   }
   return out.str();
@@ -84,10 +86,10 @@ TEST_CASE("FindAmounts: money") {
       INFO(Describe(found));
       REQUIRE(found.size() == 1);
       const Amount& a = found[0];
-      CHECK(a.kind == "money");
+      CHECK(a.kind == AmountKind::kMoney);
       CHECK(a.text == c.text);
       CHECK(a.fen == c.yuan * kYuan);
-      CHECK(a.qualifier == c.qualifier);
+      CHECK(std::string(NameOf(a.qualifier)) == c.qualifier);
       CHECK(SpanText(text, a.span) == a.text);
     }
   }
@@ -105,8 +107,8 @@ TEST_CASE("FindAmounts: money") {
     CHECK(found[1].text == "20万元");
     CHECK(found[2].fen == 2000000 * kYuan);
     for (const Amount& a : found) {
-      CHECK(a.kind == "money");
-      CHECK(a.qualifier == "exact");
+      CHECK(a.kind == AmountKind::kMoney);
+      CHECK(a.qualifier == AmountQualifier::kExact);
       CHECK(SpanText(text, a.span) == a.text);
     }
   }
@@ -118,9 +120,9 @@ TEST_CASE("FindAmounts: money") {
     INFO(Describe(found));
     REQUIRE(found.size() == 2);
     CHECK(found[0].fen == 2000000 * kYuan);
-    CHECK(found[0].qualifier == "max");
+    CHECK(found[0].qualifier == AmountQualifier::kMax);
     CHECK(found[1].fen == 4000000 * kYuan);
-    CHECK(found[1].qualifier == "max");
+    CHECK(found[1].qualifier == AmountQualifier::kMax);
     CHECK(SpanText(text, found[0].span) == "200万元");
     CHECK(SpanText(text, found[1].span) == "400万元");
   }
@@ -134,7 +136,7 @@ TEST_CASE("FindAmounts: money") {
     for (size_t i = 0; i < 4; ++i) {
       CAPTURE(i);
       CHECK(found[i].fen == yuan[i] * kYuan);
-      CHECK(found[i].qualifier == "max");
+      CHECK(found[i].qualifier == AmountQualifier::kMax);
     }
   }
 
@@ -144,8 +146,8 @@ TEST_CASE("FindAmounts: money") {
     std::vector<Amount> found = Find(text);
     INFO(Describe(found));
     REQUIRE(found.size() == 2);
-    CHECK(found[0].qualifier == "max");
-    CHECK(found[1].qualifier == "exact");
+    CHECK(found[0].qualifier == AmountQualifier::kMax);
+    CHECK(found[1].qualifier == AmountQualifier::kExact);
   }
 }
 
@@ -160,12 +162,12 @@ TEST_CASE("FindAmounts: a money range") {
   std::vector<Amount> found = Find(text);
   INFO(Describe(found));
   REQUIRE(found.size() == 2);
-  CHECK(found[0].kind == "money");
+  CHECK(found[0].kind == AmountKind::kMoney);
   CHECK(found[0].fen == 500000 * kYuan);
-  CHECK(found[0].qualifier == "min");
-  CHECK(found[1].kind == "money");
+  CHECK(found[0].qualifier == AmountQualifier::kMin);
+  CHECK(found[1].kind == AmountKind::kMoney);
   CHECK(found[1].fen == 1000000 * kYuan);
-  CHECK(found[1].qualifier == "max");
+  CHECK(found[1].qualifier == AmountQualifier::kMax);
   for (const Amount& a : found) CHECK(SpanText(text, a.span) == a.text);
 }
 
@@ -192,10 +194,10 @@ TEST_CASE("FindAmounts: percent") {
     std::vector<Amount> found = Find(text);
     INFO(Describe(found));
     REQUIRE(found.size() == 1);
-    CHECK(found[0].kind == "percent");
+    CHECK(found[0].kind == AmountKind::kPercent);
     CHECK(found[0].percent == doctest::Approx(c.percent));
     CHECK(found[0].text == c.text);
-    CHECK(found[0].qualifier == c.qualifier);
+    CHECK(std::string(NameOf(found[0].qualifier)) == c.qualifier);
     CHECK(SpanText(text, found[0].span) == c.text);
   }
 }
@@ -221,7 +223,7 @@ TEST_CASE("FindAmounts: ratio") {
       std::vector<Amount> found = Find(text);
       INFO(Describe(found));
       REQUIRE(found.size() == 1);
-      CHECK(found[0].kind == "ratio");
+      CHECK(found[0].kind == AmountKind::kRatio);
       CHECK(found[0].ratio == c.ratio);
       CHECK(found[0].text == c.text);
       CHECK(SpanText(text, found[0].span) == c.text);
@@ -270,16 +272,16 @@ TEST_CASE("FindAmounts: per") {
     std::vector<Amount> found = Find(text);
     INFO(Describe(found));
     REQUIRE(found.size() == 3);
-    CHECK(found[0].kind == "percent");
+    CHECK(found[0].kind == AmountKind::kPercent);
     CHECK(found[0].percent == doctest::Approx(5));
     CHECK_FALSE(found[0].per.has_value());
-    CHECK(found[1].kind == "money");
+    CHECK(found[1].kind == AmountKind::kMoney);
     CHECK(found[1].fen == 200000 * kYuan);
-    CHECK(found[1].qualifier == "max");
+    CHECK(found[1].qualifier == AmountQualifier::kMax);
     CHECK(found[1].per.value_or("<none>") == "单个合同");
-    CHECK(found[2].kind == "money");
+    CHECK(found[2].kind == AmountKind::kMoney);
     CHECK(found[2].fen == 500000 * kYuan);
-    CHECK(found[2].qualifier == "max");
+    CHECK(found[2].qualifier == AmountQualifier::kMax);
     CHECK(found[2].per.value_or("<none>") == "同一企业年度");
     for (const Amount& a : found) CHECK(SpanText(text, a.span) == a.text);
   }
@@ -308,7 +310,7 @@ TEST_CASE("FindAmounts: per") {
       INFO(Describe(found));
       const Amount* money = nullptr;
       for (const Amount& a : found) {
-        if (a.kind == "money") money = &a;
+        if (a.kind == AmountKind::kMoney) money = &a;
       }
       REQUIRE(money != nullptr);
       CHECK(money->fen == c.yuan * kYuan);
@@ -355,14 +357,14 @@ TEST_CASE("FindAmounts: search window and spans") {
     REQUIRE(found.size() == 7);
     for (size_t i = 0; i < 7; ++i) {
       CAPTURE(i);
-      CHECK(found[i].kind == "money");
+      CHECK(found[i].kind == AmountKind::kMoney);
       CHECK(found[i].fen == yuan[i] * kYuan);
       CHECK(SpanText(text, found[i].span) == found[i].text);
       if (i > 0) CHECK(found[i - 1].span.end <= found[i].span.begin);
     }
-    CHECK(found[4].qualifier == "max");
-    CHECK(found[5].qualifier == "max");  // 10万元和5万元 shares 不超过
-    CHECK(found[6].qualifier == "max");
+    CHECK(found[4].qualifier == AmountQualifier::kMax);
+    CHECK(found[5].qualifier == AmountQualifier::kMax);  // 10万元和5万元 shares 不超过
+    CHECK(found[6].qualifier == AmountQualifier::kMax);
   }
 }
 
@@ -428,8 +430,8 @@ TEST_CASE("amounts: money is offered or a condition, as the words around it say"
     CAPTURE(text);
     std::vector<std::optional<std::string>> got;
     for (const Amount& a : Find(text)) {
-      if (a.kind == "money") got.push_back(a.purpose);
-      if (a.kind != "money") CHECK(!a.purpose);
+      if (a.kind == AmountKind::kMoney) got.push_back(a.purpose ? std::optional<std::string>(NameOf(*a.purpose)) : std::nullopt);
+      if (a.kind != AmountKind::kMoney) CHECK(!a.purpose);
     }
     CHECK(show(got) == show(c.purposes));
   }
@@ -439,7 +441,7 @@ TEST_CASE("FindAmounts: bare magnitudes, 千万元 units, bracketed second amoun
   auto money = [](const std::string& text) {
     std::vector<int64_t> out;
     for (const Amount& a : Find(text)) {
-      if (a.kind == "money") out.push_back(a.fen / kYuan);
+      if (a.kind == gongwen::AmountKind::kMoney) out.push_back(a.fen / kYuan);
     }
     return out;
   };

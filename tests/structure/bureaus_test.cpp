@@ -24,7 +24,7 @@ std::vector<BureauRef> Attribution(const std::string& text) {
   return FindAttribution(text, 0, text.size(), cps);
 }
 
-std::string SpanText(const std::string& text, const gongwen::Span& span) {
+std::string SpanText(const std::string& text, const gongwen::CodePointSpan& span) {
   std::u32string u = utf8::ToU32(text);
   if (span.begin < 0 || span.end < span.begin || span.end > static_cast<int64_t>(u.size())) {
     return "<span out of range>";

@@ -27,6 +27,9 @@ using gongwen::structure::internal::MatchClauseMarker;
 namespace utf8 = gongwen::utf8;
 using gongwen::testing::NormalizeText;
 using gongwen::testing::ReadFileOrFail;
+using gongwen::WarningCode;
+using gongwen::AmountKind;
+using gongwen::ClauseStyle;
 
 namespace {
 
@@ -64,7 +67,7 @@ std::string Describe(const std::vector<Clause>& clauses) {
   return s;
 }
 
-std::string SpanText(const std::string& text, const gongwen::Span& span) {
+std::string SpanText(const std::string& text, const gongwen::CodePointSpan& span) {
   std::u32string u = utf8::ToU32(text);
   if (span.begin < 0 || span.end < span.begin || span.end > static_cast<int64_t>(u.size())) {
     return "<span out of range>";
@@ -166,7 +169,7 @@ TEST_CASE("MatchClauseMarker") {
       INFO("c.paragraph := ", std::string(c.paragraph));
       std::optional<ClauseMarker> m = MatchClauseMarker(c.paragraph);
       REQUIRE(m.has_value());
-      CHECK(m->style == c.style);
+      CHECK(std::string(NameOf(m->style)) == c.style);
       CHECK(m->text == c.text);
       CHECK(m->ordinal == c.ordinal);
     }
@@ -188,7 +191,7 @@ TEST_CASE("MatchClauseMarker") {
     for (const char* p : cases) {
       INFO("p := ", std::string(p));
       std::optional<ClauseMarker> m = MatchClauseMarker(p);
-      INFO("matched: ", m ? m->style + " " + m->text : std::string("-"));
+      INFO("matched: ", m ? NameOf(m->style) + (" " + m->text) : std::string("-"));
       CHECK_FALSE(m.has_value());
     }
   }
@@ -300,8 +303,8 @@ TEST_CASE("FindClauses: seeds against the gold paths") {
     }
     CheckTree(f.clauses);
     for (const Warning& w : f.warnings) {
-      INFO("warning: ", w.code, " ", w.message);
-      CHECK(w.code != "clause_numbering");  // the seeds number consistently
+      INFO("warning: ", NameOf(w.code), " ", w.message);
+      CHECK(w.code != WarningCode::kClauseNumbering);  // the seeds number consistently
     }
   }
 }
@@ -313,7 +316,7 @@ TEST_CASE("FindClauses: seed 000 numbering runs on across sections") {
   const Clause* c = ByPath(f.clauses, {2, 6});
   REQUIRE(c != nullptr);
   CHECK(c->marker == "6.");
-  CHECK(c->style == "arabic_dot");
+  CHECK(c->style == ClauseStyle::kArabicDot);
   CHECK(c->level == 2);
   REQUIRE(c->parent.has_value());
   CHECK(f.clauses[*c->parent].marker == "二、");
@@ -360,9 +363,9 @@ TEST_CASE("FindClauses: seed amounts and bureaus match the gold") {
       std::vector<double> percent, want_percent;
       std::vector<std::vector<double>> ratio, want_ratio;
       for (const auto& a : c.amounts) {
-        if (a.kind == "money") money.push_back(a.fen / 100);
-        if (a.kind == "percent") percent.push_back(a.percent);
-        if (a.kind == "ratio") ratio.push_back(a.ratio);
+        if (a.kind == AmountKind::kMoney) money.push_back(a.fen / 100);
+        if (a.kind == AmountKind::kPercent) percent.push_back(a.percent);
+        if (a.kind == AmountKind::kRatio) ratio.push_back(a.ratio);
         CHECK(SpanText(f.doc.text, a.span) == a.text);
       }
       for (const auto& v : want[i]["money"]) want_money.push_back(v.get<int64_t>());
@@ -436,7 +439,7 @@ TEST_CASE("FindClauses: the closing part after the last clause") {
     CHECK(last.heading.value_or("-") == "政策支持");
     std::vector<int64_t> money;
     for (const auto& a : last.amounts) {
-      if (a.kind == "money") money.push_back(a.fen);
+      if (a.kind == AmountKind::kMoney) money.push_back(a.fen);
     }
     CHECK(money == std::vector<int64_t>{1000000000, 500000000});  // 1000万元, 500万元 in fen
   }
@@ -458,7 +461,7 @@ TEST_CASE("FindClauses: small documents") {
     for (size_t i = 0; i < 5; ++i) {
       CAPTURE(i);
       CHECK(PathString(f.clauses[i].path) == paths[i]);
-      CHECK(f.clauses[i].style == styles[i]);
+      CHECK(std::string(NameOf(f.clauses[i].style)) == styles[i]);
       CHECK(f.clauses[i].part == 1);
     }
     CheckTree(f.clauses);
@@ -469,7 +472,7 @@ TEST_CASE("FindClauses: small documents") {
     CHECK(f.clauses[4].amounts[0].fen == 20000000);
     for (const Warning& w : f.warnings) {
       INFO("warning: ", w.message);
-      CHECK(w.code != "clause_numbering");
+      CHECK(w.code != WarningCode::kClauseNumbering);
     }
   }
 
@@ -487,7 +490,7 @@ TEST_CASE("FindClauses: small documents") {
     for (size_t i = 0; i < 4; ++i) {
       CAPTURE(i);
       CHECK(PathString(f.clauses[i].path) == paths[i]);
-      CHECK(f.clauses[i].style == styles[i]);
+      CHECK(std::string(NameOf(f.clauses[i].style)) == styles[i]);
     }
     CheckTree(f.clauses);
   }
@@ -513,7 +516,7 @@ TEST_CASE("FindClauses: small documents") {
     CheckTree(f.clauses);
     for (const Warning& w : f.warnings) {
       INFO("warning: ", w.message);
-      CHECK(w.code != "clause_numbering");
+      CHECK(w.code != WarningCode::kClauseNumbering);
     }
   }
 
@@ -529,7 +532,7 @@ TEST_CASE("FindClauses: small documents") {
     CHECK(PathString(f.clauses[1].path) == "[3]");
     std::vector<const Warning*> numbering;
     for (const Warning& w : f.warnings) {
-      if (w.code == "clause_numbering") numbering.push_back(&w);
+      if (w.code == WarningCode::kClauseNumbering) numbering.push_back(&w);
     }
     REQUIRE(numbering.size() == 1);
     REQUIRE(numbering[0]->span.has_value());
@@ -545,7 +548,7 @@ TEST_CASE("FindClauses: small documents") {
     INFO("found: ", Describe(f.clauses));
     REQUIRE(f.clauses.size() == 3);
     int numbering = 0;
-    for (const Warning& w : f.warnings) numbering += w.code == "clause_numbering";
+    for (const Warning& w : f.warnings) numbering += w.code == WarningCode::kClauseNumbering;
     CHECK(numbering == 1);
   }
 

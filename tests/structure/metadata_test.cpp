@@ -23,6 +23,7 @@ using gongwen::structure::internal::StripTitleDecoration;
 namespace utf8 = gongwen::utf8;
 using gongwen::testing::NormalizeText;
 using gongwen::testing::ReadFileOrFail;
+using gongwen::WarningCode;
 
 namespace {
 
@@ -46,7 +47,7 @@ Found Sample(const std::string& name) {
   return Run(NormalizeText(ReadFileOrFail(kSourceDir + "/samples/" + name), "samples/" + name));
 }
 
-std::string SpanText(const std::string& text, const gongwen::Span& span) {
+std::string SpanText(const std::string& text, const gongwen::CodePointSpan& span) {
   std::u32string u = utf8::ToU32(text);
   if (span.begin < 0 || span.end < span.begin || span.end > static_cast<int64_t>(u.size())) {
     return "<span out of range>";
@@ -105,7 +106,7 @@ TEST_CASE("FindMetadata: seed 000") {
     CHECK(Show(f.md.signed_date) == "2025-09-05");
     std::vector<const Warning*> mangled;
     for (const Warning& w : f.warnings) {
-      if (w.code == "date_mangled") mangled.push_back(&w);
+      if (w.code == WarningCode::kDateMangled) mangled.push_back(&w);
     }
     REQUIRE(mangled.size() == 1);
     REQUIRE(mangled[0]->span.has_value());
@@ -143,8 +144,8 @@ TEST_CASE("FindMetadata: seed 004") {
     CHECK(Show(f.md.disclosure) == "此件公开发布");
     CHECK(Show(f.md.addressees) == Show(Names{"各县、区人民政府", "市各委办局", "市各直属单位"}));
     for (const Warning& w : f.warnings) {
-      INFO("warning: ", w.code, " ", w.message);
-      CHECK(w.code != "date_mangled");
+      INFO("warning: ", NameOf(w.code), " ", w.message);
+      CHECK(w.code != WarningCode::kDateMangled);
     }
   }
 }
@@ -238,7 +239,7 @@ TEST_CASE("FindMetadata: small documents") {
     CHECK(Show(f.md.issuer) == "连云港市人民政府办公室");
     CHECK(Show(f.md.signed_date) == "<null>");
     int mangled = 0;
-    for (const Warning& w : f.warnings) mangled += w.code == "date_mangled";
+    for (const Warning& w : f.warnings) mangled += w.code == WarningCode::kDateMangled;
     CHECK(mangled == 1);
   }
 }
@@ -487,7 +488,7 @@ TEST_CASE("FindMetadata: a bank signs, and a mistyped 成文日期 is read with 
   CHECK(Show(g.md.issuer) == "某某市经济和信息化局、某某市科学技术局");
   CHECK(Show(g.md.signed_date) == "2026-03-26");
   bool warned = false;
-  for (const Warning& w : g.warnings) warned |= w.code == "date_mistyped" && SpanText(g.doc.text, *w.span) == "2026月3月26日";
+  for (const Warning& w : g.warnings) warned |= w.code == WarningCode::kDateMistyped && SpanText(g.doc.text, *w.span) == "2026月3月26日";
   CHECK(warned);
 }
 

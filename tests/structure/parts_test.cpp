@@ -15,7 +15,7 @@ gongwen::Policy Run(const std::string& text) {
   return gongwen::structure::Structure(gongwen::testing::NormalizeText(text, "parts.txt"), {});
 }
 
-bool Warned(const gongwen::Policy& p, const std::string& code) {
+bool Warned(const gongwen::Policy& p, gongwen::WarningCode code) {
   for (const gongwen::Warning& w : p.warnings) {
     if (w.code == code) return true;
   }
@@ -33,13 +33,13 @@ TEST_CASE("DropFormsAndRepeats: a form to fill in is no part of the clauses") {
                                 "四、拖拉机号牌号码：\n五、回收日期：\n");
   REQUIRE(p.clauses.size() == 3);
   CHECK(p.clauses.back().part == 1);
-  CHECK(Warned(p, "form_part"));
+  CHECK(Warned(p, gongwen::WarningCode::kFormPart));
 }
 
 TEST_CASE("DropFormsAndRepeats: a text held twice gives its clauses once") {
   const gongwen::Policy p = Run(kPolicy + kPolicy);
   CHECK(p.clauses.size() == 3);
-  CHECK(Warned(p, "repeated_part"));
+  CHECK(Warned(p, gongwen::WarningCode::kRepeatedPart));
 }
 
 TEST_CASE("DropFormsAndRepeats: a notice and its 办法 are two parts, both kept") {
@@ -48,6 +48,6 @@ TEST_CASE("DropFormsAndRepeats: a notice and its 办法 are two parts, both kept
   CHECK(p.clauses.size() == 6);
   CHECK(p.clauses.back().part == 2);
   CHECK(p.clauses.back().parent == std::nullopt);
-  CHECK_FALSE(Warned(p, "form_part"));
-  CHECK_FALSE(Warned(p, "repeated_part"));
+  CHECK_FALSE(Warned(p, gongwen::WarningCode::kFormPart));
+  CHECK_FALSE(Warned(p, gongwen::WarningCode::kRepeatedPart));
 }
