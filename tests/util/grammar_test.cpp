@@ -70,6 +70,9 @@ TEST_CASE("grammar: 文号 shapes and year brackets") {
     CAPTURE(s);
     CHECK(Full(grammar::DocNumberAnyBrackets(), s));
   }
+  CHECK(Full("\\p{Han}{2,8}?" + grammar::DecreeNumber(), "国务院令第735号"));
+  CHECK(Full("\\p{Han}{2,8}?" + grammar::DecreeNumber() + "）", "国务院令（第 481 号）"));
+  CHECK_FALSE(Full("\\p{Han}{2,8}?" + grammar::DecreeNumber(), "国务院令"));
   CHECK(grammar::IsYearOpen(U'【'));
   CHECK(grammar::IsYearClose(U'〕'));
   CHECK_FALSE(grammar::IsYearOpen(U'《'));
