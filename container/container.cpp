@@ -330,6 +330,64 @@ std::string ParseFieldMap(std::string_view spec, FieldMap* out) {
   return "";
 }
 
+namespace {
+
+// A page, a PDF or a Markdown file is a document whatever it quotes.
+bool IsDocumentFile(const std::string& lower_path) {
+  for (std::string_view ext : {".html", ".htm", ".shtml", ".md", ".markdown", ".pdf"}) {
+    if (EndsWith(lower_path, ext)) return true;
+  }
+  return false;
+}
+
+// Where the JSON object that starts at `open` ends (after its '}'), strings
+// and escapes respected; npos when it does not close.
+size_t ObjectEnd(std::string_view s, size_t open) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = open; i < s.size(); ++i) {
+    const char c = s[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{') ++depth;
+    else if (c == '}' && --depth == 0) return i + 1;
+  }
+  return std::string_view::npos;
+}
+
+// A text file that quotes one record as a JSON object amid other text (an
+// app's source file whose comment holds an API response, `* data : {…}`):
+// the record, when its body field is most of what the file says.
+std::optional<RawRecords> EmbeddedRecord(std::string_view bytes, const FieldMap& fields) {
+  constexpr int kCandidates = 16;
+  size_t at = 0;
+  for (int n = 0; n < kCandidates; ++n) {
+    at = bytes.find("{\"", at);
+    if (at == std::string_view::npos) return std::nullopt;
+    const size_t end = ObjectEnd(bytes, at);
+    if (end == std::string_view::npos) return std::nullopt;
+    if ((end - at) * 10 >= bytes.size() * 3) {
+      RawRecords r = internal::ReadJson(bytes.substr(at, end - at), false);
+      if (r.records.size() == 1 && r.errors.empty()) {
+        for (const RawField& f : r.records[0].fields) {
+          if (RoleOf(f, fields) == Role::kBody && f.value.size() * 10 >= bytes.size() * 3) {
+            r.records[0].byte_offset += static_cast<int64_t>(at);
+            return r;
+          }
+        }
+      }
+    }
+    at = end;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Kind Sniff(std::string_view bytes, std::string_view path) {
   const std::string p = utf8::AsciiLower(path);
   if (utf8::Trim(bytes).empty()) return Kind::kFile;  // extract says it is empty
@@ -351,9 +409,7 @@ Kind Sniff(std::string_view bytes, std::string_view path) {
   if (EndsWith(p, ".sql")) return Kind::kSql;
   // A page, a PDF or a Markdown file is a document whatever it quotes (an
   // INSERT in a <pre>); a .txt or stdin may be a saved record or dump.
-  for (std::string_view ext : {".html", ".htm", ".shtml", ".md", ".markdown", ".pdf"}) {
-    if (EndsWith(p, ext)) return Kind::kFile;
-  }
+  if (IsDocumentFile(p)) return Kind::kFile;
   if (json_start) return LooksLikeJsonLines(bytes) ? Kind::kJsonLines : Kind::kJson;
   if (LooksLikeSql(bytes)) return Kind::kSql;
   return Kind::kFile;
@@ -364,7 +420,14 @@ Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& f
   out.kind = Sniff(bytes, path);
   RawRecords raw;
   switch (out.kind) {
-    case Kind::kFile: return out;
+    case Kind::kFile: {
+      std::optional<RawRecords> embedded;
+      if (!IsDocumentFile(utf8::AsciiLower(path))) embedded = EmbeddedRecord(bytes, fields);
+      if (!embedded) return out;
+      out.kind = Kind::kJson;
+      raw = std::move(*embedded);
+      break;
+    }
     case Kind::kJson: raw = internal::ReadJson(bytes, false); break;
     case Kind::kJsonLines: raw = internal::ReadJson(bytes, true); break;
     case Kind::kCsv: raw = internal::ReadDelimited(bytes, ','); break;

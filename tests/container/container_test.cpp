@@ -119,3 +119,21 @@ TEST_CASE("container: an SQL dump's keys carry the table; tables with no body ar
   CHECK(u.records[1].key == "news_2023:2");
   CHECK(u.records[2].key == "news_2024:1");
 }
+
+TEST_CASE("container: a text file that quotes one record amid other text") {
+  const std::string body = "<p>各区、县人民政府：<\\/p><p>一、深入推进改革。市、区两级政府进一步简政放权。<\\/p><p>二、加大支持。<\\/p>";
+  const std::string in = "package com.example.bean;\n/**\n* stateCode : 1000\n* data : {\"policyId\":47,"
+                         "\"policyTitle\":\"某某市人民政府关于支持某某地区发展的若干意见\",\"policyContent\":\"" +
+                         body + "\"}\n*/\npublic class PolicyBean {\n}\n";
+  Unpacked u = Unpack(in, "PolicyBean.txt");
+  CHECK(u.kind == Kind::kJson);
+  REQUIRE(u.records.size() == 1);
+  const Record& r = u.records[0];
+  CHECK(r.body_field == "policyContent");
+  CHECK(StatedOf(r, Role::kTitle) == "某某市人民政府关于支持某某地区发展的若干意见");
+  CHECK(r.byte_offset == static_cast<int64_t>(in.find("{\"policyId\"")));
+  // A small JSON snippet in a long text is no record; a page is never a container.
+  const std::string note = std::string(400, 'x') + " {\"content\": \"一、推进\"} " + std::string(400, 'y');
+  CHECK(Unpack(note, "note.txt").records.empty());
+  CHECK(Unpack(in, "PolicyBean.html").records.empty());
+}
