@@ -81,7 +81,7 @@ Options:
   --exclude GLOB         leave out files and folders whose path or name matches GLOB
                          ('*' also across '/'; repeatable)
   --fields ROLE=NAME,…   the record fields for ROLE: body, title, url, date, charset,
-                         id, summary, doc_number, issuer (e.g. body=正文,date=发布时间)
+                         id, summary, doc_number, issuer, history (e.g. body=正文,date=发布时间)
   --db TARGET            the policy database: a file (SQLite) or a
                          postgresql://user@host/db URL (default: OUT/gongwen.db)
   --no-db                write no database; every input is processed

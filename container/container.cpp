@@ -38,6 +38,7 @@ constexpr RoleEntry kRoles[] = {{Role::kNone, "none"},       {Role::kBody, "body
                                 {Role::kDate, "date"},       {Role::kCharset, "charset"},
                                 {Role::kId, "id"},           {Role::kSummary, "summary"},
                                 {Role::kDocNumber, "doc_number"}, {Role::kIssuer, "issuer"},
+                                {Role::kHistory, "history"},
                                 {Role::kUnnamed, "unnamed"}};
 
 // A field name as the table lists it: the last part of a nested name, with
@@ -322,7 +323,7 @@ std::string ParseFieldMap(std::string_view spec, FieldMap* out) {
     const std::string_view name = utf8::Trim(item.substr(eq + 1));
     if (!role || *role == Role::kNone || *role == Role::kUnnamed) {
       return "--fields: unknown role \"" + std::string(item.substr(0, eq)) +
-             "\" (body, title, url, date, charset, id, summary, doc_number, issuer)";
+             "\" (body, title, url, date, charset, id, summary, doc_number, issuer, history)";
     }
     if (name.empty()) return "--fields: no field name for " + std::string(RoleName(*role));
     out->names.emplace_back(*role, std::string(name));

@@ -33,9 +33,10 @@ std::string_view KindName(Kind kind);
 // kUnnamed: a short value of a record without field names (a JSON array of
 // strings): what it is (a 文号, an issuer) only its shape can tell, and
 // structure reads shapes.
-enum class Role { kNone, kBody, kTitle, kUrl, kDate, kCharset, kId, kSummary, kDocNumber, kIssuer, kUnnamed };
+enum class Role { kNone, kBody, kTitle, kUrl, kDate, kCharset, kId, kSummary, kDocNumber, kIssuer, kHistory, kUnnamed };
 // "none" | "body" | "title" | "url" | "date" | "charset" | "id" | "summary" |
-// "doc_number" | "issuer" | "unnamed" (one table).
+// "doc_number" | "issuer" | "history" | "unnamed" (one table). kHistory: a
+// law database's 沿革 (each enactment and amendment, dated, with its maker).
 std::string_view RoleName(Role role);
 std::optional<Role> RoleFromName(std::string_view name);
 

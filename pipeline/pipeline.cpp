@@ -27,6 +27,7 @@ std::string FieldOfRole(container::Role role) {
     case container::Role::kDate: return "published_date";
     case container::Role::kDocNumber: return "doc_number";
     case container::Role::kIssuer: return "issuer";
+    case container::Role::kHistory: return "history";
     case container::Role::kUnnamed: return "unnamed";
     default: return "";
   }

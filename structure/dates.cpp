@@ -10,11 +10,15 @@ namespace gongwen::structure::internal {
 namespace {
 
 const RE2& DateRe() {
-  // Group 1-3: Arabic with 年月日; 4-6: separators; 7-9: Chinese numerals.
+  // Group 1-3: Arabic with 年月日; 4-6: separators; 7-9: Chinese numerals;
+  // 10-12: the Republic of China calendar (中华民国九十二年七月二日 is
+  // 2003-07-02), as Taiwan's laws and their 沿革 write dates.
   static const RE2 re(
       R"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|)"
       R"((\d{4})[-./](\d{1,2})[-./](\d{1,2})|)"
-      R"(([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)");
+      R"(([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日|)"
+      R"((?:中华民国|民国)\s*([一二三四五六七八九十百零〇]{1,5}|\d{2,3})\s*年\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*月\s*)"
+      R"(([一二三四五六七八九十]{1,3}|\d{1,2})\s*日)");
   return re;
 }
 
@@ -42,20 +46,29 @@ bool IsValidDate(int y, int m, int d) {
 
 std::optional<Date> FindDate(std::string_view s, size_t* begin, size_t* end) {
   re2::StringPiece input(s.data(), s.size());
-  re2::StringPiece g[10];
+  re2::StringPiece g[13];
   size_t pos = 0;
   while (pos <= s.size() &&
-         DateRe().Match(input, pos, s.size(), RE2::UNANCHORED, g, 10)) {
+         DateRe().Match(input, pos, s.size(), RE2::UNANCHORED, g, 13)) {
     Date d;
     if (!g[1].empty()) {
       d = Date{ToInt(std::string(g[1])), ToInt(std::string(g[2])), ToInt(std::string(g[3]))};
     } else if (!g[4].empty()) {
       d = Date{ToInt(std::string(g[4])), ToInt(std::string(g[5])), ToInt(std::string(g[6]))};
-    } else {
+    } else if (!g[7].empty()) {
       auto y = ParseChineseNumber(std::string_view(g[7].data(), g[7].size()));
       auto m = ParseChineseNumber(std::string_view(g[8].data(), g[8].size()));
       auto dd = ParseChineseNumber(std::string_view(g[9].data(), g[9].size()));
       if (y && m && dd) d = Date{static_cast<int>(*y), static_cast<int>(*m), static_cast<int>(*dd)};
+    } else {
+      auto number = [](const re2::StringPiece& p) -> std::optional<int64_t> {
+        std::string v(p);
+        if (!v.empty() && v[0] >= '0' && v[0] <= '9') return ToInt(v);
+        return ParseChineseNumber(v);
+      };
+      auto y = number(g[10]), m = number(g[11]), dd = number(g[12]);
+      constexpr int kRocEpoch = 1911;  // 中华民国元年 is 1912
+      if (y && m && dd) d = Date{static_cast<int>(*y) + kRocEpoch, static_cast<int>(*m), static_cast<int>(*dd)};
     }
     size_t b = g[0].data() - s.data();
     size_t e = b + g[0].size();

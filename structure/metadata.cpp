@@ -699,6 +699,51 @@ void FindIssuerElsewhere(const Layout& l, const Decree& decree, Metadata* md, Or
   }
 }
 
+// The first entry of a 沿革: up to where "2.中华民国…" starts.
+std::string_view FirstHistoryEntry(std::string_view h) {
+  static const RE2 kEntry(R"((?:^|[^\d])(\d{1,2})\s*[.．、]\s*(?:中华)?民国)");
+  re2::StringPiece rest(h.data(), h.size()), number;
+  while (RE2::FindAndConsume(&rest, kEntry, &number)) {
+    if (std::string_view(number.data(), number.size()) != "1") {
+      return h.substr(0, static_cast<size_t>(number.data() - h.data()));
+    }
+  }
+  return h;
+}
+
+// A law database's 沿革 (1.中华民国九十二年七月二日总统华总一义字第…号令制定
+// 公布全文32条；…定自九十四年七月一日施行 2.…): the first entry, the
+// enactment, gives the day it was made, its maker (内政部…令订定发布; not
+// 总统, who promulgates what the legislature passed) and the day it took
+// effect. Later entries are amendments.
+void FindInHistory(const Layout& l, Metadata* md, Origins* origins, std::optional<Date>* effective) {
+  const StatedValue* v = Stated(l.doc, "history");
+  if (!v) return;
+  const std::string_view first = FirstHistoryEntry(v->value);
+  // The maker follows the entry's date, even a garbled one (八十年六月七月).
+  static const RE2 kMaker(R"(^\s*(?:\d{1,2}\s*[.．、]\s*)?(?:中华)?民国\s*[〇零一二三四五六七八九十百\d]+\s*年(?:\s*[〇零一二三四五六七八九十\d]+\s*[月日])+\s*((?:\p{Han}{1,12}?))" +
+                          grammar::OrgEnd() + R"()\s*(?:[（(]\d+[)）])?\s*\p{Han}{0,10}字第)");
+  re2::StringPiece maker;
+  if (!md->issuer && RE2::PartialMatch(re2::StringPiece(first.data(), first.size()), kMaker, &maker)) {
+    md->issuer = std::string(maker.data(), maker.size());
+    origins->SetFromStated("issuer", *v);
+  }
+  size_t db = 0, de = 0;
+  const auto day = FindDate(first, &db, &de);
+  if (!day || db > 12) return;  // the entry's own date opens it
+  if (!md->signed_date && utf8::ContainsAny(first, {"制定", "订定", "公布", "发布"})) {
+    md->signed_date = day->Iso();
+    origins->SetFromStated("signed_date", *v);
+  }
+  // …定自九十四年七月一日施行: the year without 中华民国 before it.
+  static const RE2 kInForce(R"(自\s*((?:中华民国|民国)?\s*[一二三四五六七八九十百零〇]{1,5}\s*年[^年。；;]{2,12}?日)\s*(?:起)?\s*施行)");
+  std::string when;
+  if (RE2::PartialMatch(re2::StringPiece(first.data(), first.size()), kInForce, &when)) {
+    if (when.find("民国") == std::string::npos) when = "中华民国" + when;
+    if (auto d = FindDate(when)) *effective = d;
+  }
+}
+
 // effective_from and effective_until from the statements, counting from the
 // document's own dates where the text says so.
 void SetEffectivePeriod(const EffectiveStatements& e, Metadata* md, Origins* origins) {
@@ -825,7 +870,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   FindIssuerMark(layout, &md);
   FindSigner(layout, &md);
   const std::optional<std::string> table_signed = ReadTableFields(layout, &md, &origins);
-  const EffectiveStatements effective = ReadEffectiveStatements(doc.text);
+  EffectiveStatements effective = ReadEffectiveStatements(doc.text);
 
   std::vector<Date> known;  // the page's dates, to read a signature date that lost its 年月日
   for (const auto& s : {md.published_date, table_signed}) {
@@ -847,9 +892,14 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   }
   FindDateOnlySignature(layout, &md);
   FindIssuerInTitle(layout, &md, &origins);
+  std::optional<Date> in_force;  // as a law database's 沿革 says
+  FindInHistory(layout, &md, &origins, &in_force);
   FindIssuerElsewhere(layout, decree, &md, &origins);
   FindTitleInOwnFileName(layout, &md, &origins);
+  const bool from_history = in_force && !effective.from && !effective.from_signing && !effective.from_publishing;
+  if (from_history) effective.from = in_force;
   SetEffectivePeriod(effective, &md, &origins);
+  if (from_history) origins.SetFromStated("effective_from", *Stated(doc, "history"));
   FindAddressees(layout, &md);
   FindPrinted(layout, &md);
   FindNotesAndCc(layout, &md);

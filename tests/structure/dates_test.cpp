@@ -190,3 +190,15 @@ TEST_CASE("Date::Iso pads month and day") {
   CHECK(Date{2025, 9, 5}.Iso() == "2025-09-05");
   CHECK(Date{2021, 12, 31}.Iso() == "2021-12-31");
 }
+
+TEST_CASE("FindDate: the Republic of China calendar") {
+  auto iso = [](const std::string& s) {
+    auto d = FindDate(s);
+    return d ? d->Iso() : std::string("<none>");
+  };
+  CHECK(iso("中华民国九十二年七月二日总统令制定公布") == "2003-07-02");
+  CHECK(iso("本办法自中华民国一百零二年一月一日施行。") == "2013-01-01");
+  CHECK(iso("民国101年5月28日发布") == "2012-05-28");
+  // A garbled day is no date.
+  CHECK(iso("中华民国八十年六月七月内政部令订定发布") == "<none>");
+}

@@ -544,3 +544,27 @@ TEST_CASE("FindMetadata: the title from the document's own file, named after its
   Found g = Run(NormalizeText(body + "某某省民政厅关于做好某某工作的通知.pdf\n", "other_file_line.txt"));
   CHECK(Show(g.md.title) == "<null>");
 }
+
+TEST_CASE("FindMetadata: a law database's 沿革 gives the enactment's day, maker and start") {
+  auto run = [](const std::string& history) {
+    Normalized doc = NormalizeText("第1条 本办法依某法订定之。\n第2条 本办法自发布日施行。\n", "law.json");
+    doc.stated.push_back(gongwen::StatedValue{"history", history});
+    return Run(std::move(doc));
+  };
+  Found f = run("1.中华民国一百零九年三月十二日经济部经企字第10904601200号令订定发布全文19条；并自一百零九年一月十五日施行"
+                "2.中华民国一百零九年四月二十日经济部经企字第10904601920号令修正发布全文21条；并自一百零九年七月一日施行");
+  CHECK(Show(f.md.issuer) == "经济部");
+  CHECK(Show(f.md.signed_date) == "2020-03-12");
+  CHECK(Show(f.md.effective_from) == "2020-01-15");
+  // A law is promulgated by the president, who is not its issuer; the
+  // commencement set later in the same entry counts.
+  Found g = run("1.中华民国九十二年七月二日总统华总一义字第09200121190号令制定公布全文32条；本法施行日期，由行政院以命令定之"
+                "中华民国九十四年七月一日行政院院台经字第0940023288号令发布定自九十四年七月一日施行");
+  CHECK(Show(g.md.issuer) == "<null>");
+  CHECK(Show(g.md.signed_date) == "2003-07-02");
+  CHECK(Show(g.md.effective_from) == "2005-07-01");
+  // A garbled first date: the maker still, no day.
+  Found h = run("1.中华民国八十年六月七月内政部（80）台内社字第932150号令订定发布全文26条");
+  CHECK(Show(h.md.issuer) == "内政部");
+  CHECK(Show(h.md.signed_date) == "<null>");
+}
