@@ -640,6 +640,21 @@ void FindTitleInOwnFileName(const Layout& l, Metadata* md, Origins* origins) {
   }
 }
 
+// 附件：1.….doc2.….doc海关总署2023年10月8日公告正文下载链接…: a page that
+// lost its line breaks glued the signature to the attachment list's file
+// names.
+void FindSignatureAfterFiles(const Layout& l, Metadata* md) {
+  if (md->issuer || md->signed_date) return;
+  static const RE2 kGlued(R"(\.(?:docx?|pdf|wps|xlsx?|ofd)\s*)" + OrganisationsPattern() +
+                          R"(\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))");
+  std::string org, date;
+  if (!RE2::PartialMatch(l.doc.text, kGlued, &org, &date)) return;
+  if (auto d = FindDate(date)) {
+    md->issuer = JoinedIssuers(org);
+    md->signed_date = d->Iso();
+  }
+}
+
 // A 成文日期 alone on its line after the notice, its organisation only on
 // the seal (湖北省人民政府办公厅 … 请认真贯彻执行。\n2026年5月11日).
 void FindDateOnlySignature(const Layout& l, Metadata* md) {
@@ -890,6 +905,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                     ") differs from the page's table (" + *table_signed + ")",
                                 std::nullopt});
   }
+  FindSignatureAfterFiles(layout, &md);
   FindDateOnlySignature(layout, &md);
   FindIssuerInTitle(layout, &md, &origins);
   std::optional<Date> in_force;  // as a law database's 沿革 says

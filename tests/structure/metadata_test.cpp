@@ -568,3 +568,11 @@ TEST_CASE("FindMetadata: a law database's 沿革 gives the enactment's day, make
   CHECK(Show(h.md.issuer) == "内政部");
   CHECK(Show(h.md.signed_date) == "<null>");
 }
+
+TEST_CASE("FindMetadata: a signature glued to the attachment list's file names") {
+  Found f = Run(NormalizeText("为优化营商环境，现公告如下：\n一、适用范围。\n特此公告。附件：\n"
+                              "1.某某情形及条件.doc2.某某报告表.doc某某总署2023年10月8日公告正文下载链接：某某.doc\n",
+                              "glued.txt"));
+  CHECK(Show(f.md.issuer) == "某某总署");
+  CHECK(Show(f.md.signed_date) == "2023-10-08");
+}
