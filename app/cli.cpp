@@ -97,6 +97,11 @@ Options:
   --keep-traditional     do not convert traditional characters to simplified
   --keep-chrome          keep site chrome and SEO spam lines
   --no-join              do not rejoin lines broken inside a sentence
+  --max-bytes N          refuse an input file or record larger than N bytes (default:
+                         67108864, 64 MiB); it is that document's error [limit]
+  --max-pages N          refuse a PDF of more than N pages (default: 2000) [limit]
+  --timeout SECONDS      stop a document that takes longer (default: 60; 0: no limit) [limit]
+  --wait                 when another run is writing to OUT, wait for it instead of failing
   -q, --quiet            no summary line on stderr
   -h, --help             this text
 )";
@@ -176,6 +181,7 @@ struct Parsed {
   bool quiet = false;
   bool compact = false;
   bool help = false;
+  bool wait = false;  // --wait: wait for another run writing to OUT instead of failing
 };
 
 // YYYY-MM-DD with a month 01-12 and a day that month has.
@@ -229,6 +235,17 @@ std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool a
       std::string v;
       if (!value(&v)) return "--url needs a URL";
       p->options.url = v;
+    } else if (a == "--max-bytes" || a == "--max-pages" || a == "--timeout") {
+      std::string v;
+      if (!value(&v) || v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos) {
+        return a + " needs a whole number";
+      }
+      const int64_t n = std::stoll(v);
+      if (a == "--max-bytes") p->options.limits.max_bytes = n;
+      if (a == "--max-pages") p->options.limits.max_pages = static_cast<int>(std::min<int64_t>(n, 1 << 30));
+      if (a == "--timeout") p->options.limits.timeout_seconds = static_cast<double>(n);
+    } else if (allow_out && a == "--wait") {
+      p->wait = true;
     } else if (a == "--ocr") {
       p->options.ocr = true;
     } else if (a == "--as-of") {

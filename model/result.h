@@ -23,6 +23,7 @@ enum class ErrorCode {
   kEncrypted,    // a password is needed
   kNeedsOcr,     // scanned: no text layer
   kDatabase,     // the policy database refused a statement or cannot be opened
+  kLimit,        // over a limit the run sets: --max-bytes, --max-pages, --timeout
   kInternal,     // a bug: a library threw where it should not
 };
 
@@ -63,6 +64,7 @@ inline const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kEncrypted: return "encrypted";
     case ErrorCode::kNeedsOcr: return "needs_ocr";
     case ErrorCode::kDatabase: return "database";
+    case ErrorCode::kLimit: return "limit";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

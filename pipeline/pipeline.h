@@ -23,7 +23,17 @@
 
 namespace gongwen {
 
+// How much one document may take; each limit passed is that document's
+// kLimit error, never the batch's end.
+struct Limits {
+  static constexpr int64_t kDefaultMaxBytes = 64 << 20;
+  int64_t max_bytes = kDefaultMaxBytes;  // an input file or a record body
+  int max_pages = 2000;                  // of a PDF
+  double timeout_seconds = 60;           // extract + normalize + structure; 0: none
+};
+
 struct ProcessOptions {
+  Limits limits;
   normalize::Options normalize;
   std::optional<std::string> declared_charset = std::nullopt;
   std::optional<std::string> url = std::nullopt;  // where the input came from
