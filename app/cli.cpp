@@ -442,8 +442,10 @@ bool Relocate(std::string* line, int64_t ordinal, int64_t byte) {
 }
 
 // "path#N: error: reason (byte N) [code]" for a record of a container.
-void ReportRecordError(std::ostream& err, const std::string& path, const container::RecordError& e) {
-  err << path << "#" << e.ordinal << ": error: " << e.message << " (byte " << e.byte_offset << ") [decode]\n";
+void ReportRecordError(std::ostream& err, const std::string& path, const container::RecordError& e,
+                       ErrorCode code = ErrorCode::kDecode) {
+  err << path << "#" << e.ordinal << ": error: " << e.message << " (byte " << e.byte_offset << ") ["
+      << ErrorCodeName(code) << "]\n";
 }
 
 // The inputs of a run: the paths named, those listed by --files-from, the
@@ -460,7 +462,13 @@ std::vector<std::string> RunInputs(const Parsed& p, std::vector<std::string>* mi
       named.insert(named.end(), listed.value().begin(), listed.value().end());
     }
   }
-  return files::ListInputs(named, kExtensions, missing, p.excludes);
+  std::vector<std::string> unreadable;
+  std::vector<std::string> inputs = files::ListInputs(named, kExtensions, missing, p.excludes, &unreadable);
+  for (const std::string& dir : unreadable) {
+    ReportError(err, dir, Error{ErrorCode::kIo, "folder cannot be read (permission denied); its files are not processed"});
+    *list_failed = true;
+  }
+  return inputs;
 }
 
 // One run: every input to documents.jsonl, docs/ and the database. A
@@ -498,6 +506,7 @@ class RunJob {
   std::unique_ptr<db::Store> store_;
   std::string db_target_, jsonl_path_;
   std::filesystem::path docs_dir_;
+  std::unique_ptr<files::DirLock> lock_;  // held for the run
   std::unique_ptr<files::AtomicFile> jsonl_;
   container::FieldMap field_map_;
 };
@@ -520,6 +529,14 @@ std::optional<int> RunJob::Setup() {
     err_ << "gongwen: cannot create " << docs_dir_.string() << ": " << ec.message() << "\n";
     return 3;
   }
+  // One writer per OUT: a second run waits (--wait) or stops here, before
+  // it touches anything the first one writes.
+  auto lock = files::DirLock::Acquire(p_.out_dir, p_.wait);
+  if (!lock.ok()) {
+    err_ << "gongwen: " << lock.error().Describe() << "\n";
+    return 3;
+  }
+  lock_ = std::move(lock).value();
   files::RemoveStaleTemps(p_.out_dir);
   files::RemoveStaleTemps(docs_dir_.string());
   db_target_ = p_.db.empty() ? (fs::path(p_.out_dir) / "gongwen.db").string() : p_.db;
@@ -632,13 +649,21 @@ std::optional<int> RunJob::Document(const std::string& path, std::string_view by
 
 // One input file: a document, or a container of records.
 std::optional<int> RunJob::Input(const std::string& path) {
-  auto bytes = files::Read(path);
+  auto bytes = files::Read(path, p_.options.limits.max_bytes);
   if (!bytes.ok()) {
     ReportError(err_, path, bytes.error());
     ++counts_.failed;
     return std::nullopt;
   }
-  container::Unpacked unpacked = container::Unpack(bytes.value(), path, field_map_);
+  // A container that breaks the reader (or memory) is that file's error.
+  container::Unpacked unpacked;
+  try {
+    unpacked = container::Unpack(bytes.value(), path, field_map_);
+  } catch (const std::exception& e) {
+    ReportError(err_, path, Error{ErrorCode::kInternal, std::string("internal error reading the file: ") + e.what()});
+    ++counts_.failed;
+    return std::nullopt;
+  }
   if (unpacked.kind == container::Kind::kFile) {
     return Document(path, bytes.value(), Sha256Hex(bytes.value()), nullptr);
   }
@@ -652,6 +677,16 @@ std::optional<int> RunJob::Input(const std::string& path) {
       ++counts_.failed;
     }
     ++records_;
+    const int64_t max_bytes = p_.options.limits.max_bytes;
+    if (max_bytes >= 0 && static_cast<int64_t>(r.body.size()) > max_bytes) {
+      ReportRecordError(err_, path,
+                        container::RecordError{r.ordinal, r.byte_offset,
+                                               "its body is " + std::to_string(r.body.size()) +
+                                                   " bytes, over --max-bytes " + std::to_string(max_bytes)},
+                        ErrorCode::kLimit);
+      ++counts_.failed;
+      continue;
+    }
     const RecordInput input = FromRecord(r, unpacked.kind);
     if (auto stop = Document(path, r.body, r.sha256, &input)) return stop;
   }
@@ -728,7 +763,7 @@ int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
     return 2;
   }
   const std::string& path = p.positional[0];
-  auto bytes = files::Read(path);
+  auto bytes = files::Read(path, p.options.limits.max_bytes);
   if (!bytes.ok()) {
     ReportError(err, path, bytes.error());
     return 1;

@@ -33,6 +33,8 @@ struct Options {
   // What the caller knows of the format: "html" when a container says the
   // bytes are markup (a record's HTML field); "" to decide from content.
   std::string format_hint;
+  // A PDF with more pages is refused (its `limit` error); <= 0: no limit.
+  int max_pages = 0;
 };
 
 enum class Format { kText, kMarkdown, kHtml, kPdf, kBinary };

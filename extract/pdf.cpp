@@ -26,6 +26,7 @@
 
 #include "extract/extract.h"
 #include "extract/internal/blocks.h"
+#include "util/deadline.h"
 #include "util/grammar.h"
 #include "util/utf8.h"
 
@@ -256,6 +257,10 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
   }
   const int pages = doc->pages();
   if (pages <= 0) return Error{ErrorCode::kEmpty, "the PDF has no pages"};
+  if (options.max_pages > 0 && pages > options.max_pages) {
+    return Error{ErrorCode::kLimit, "the PDF has " + std::to_string(pages) + " pages, over --max-pages " +
+                                        std::to_string(options.max_pages)};
+  }
 
   Extracted ex;
   ex.source.path = options.path;
@@ -269,6 +274,7 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options) {
   std::vector<Line> ocr_lines;  // no positions: one paragraph per OCR line
   std::vector<int> no_text, ocr_pages;
   for (int i = 0; i < pages; ++i) {
+    deadline::Check();
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) {
       ex.warnings.push_back(Warning{WarningCode::kPageUnreadable,

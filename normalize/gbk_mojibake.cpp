@@ -28,6 +28,7 @@
 #include <unordered_set>
 
 #include "data/data.h"
+#include "util/deadline.h"
 #include "normalize/internal/passes.h"
 #include "util/utf8.h"
 
@@ -320,6 +321,7 @@ class LostBytes {
     std::set<std::map<size_t, std::pair<char32_t, char32_t>>> seen;
     const size_t first = unknown_.front(), last = unknown_.back();
     for (const std::u32string& w : lex.words) {
+      deadline::Check();
       const size_t n = w.size();
       if (n > slots_.size()) continue;
       // Placements that overlap [first, last].

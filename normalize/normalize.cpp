@@ -1,4 +1,5 @@
 #include "normalize/normalize.h"
+#include "util/deadline.h"
 
 #include <opencc/opencc.h>
 
@@ -123,6 +124,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
   std::vector<Para> paras;
   const internal::DocumentContext document(ex.text, *script_);
   for (const Block& block : ex.blocks) {
+    deadline::Check();
     Para p;
     p.text = MappedText::FromSource(
         std::string_view(ex.text).substr(block.begin, block.end - block.begin),
@@ -189,6 +191,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
 
   std::vector<Para> kept;
   for (Para& p : paras) {
+    deadline::Check();
     if (p.kind == ParagraphKind::kTableRow) {
       if (opt.fix_confusions) p.text = internal::RepairConfusions(p.text, &log);
       p.text = internal::CollapseLayoutSpaces(p.text, &log);

@@ -1,5 +1,10 @@
 #include "pipeline/pipeline.h"
 
+#include <cstdio>
+#include <new>
+
+#include "util/deadline.h"
+
 #include <exception>
 
 #include "extract/extract.h"
@@ -68,8 +73,11 @@ RecordInput FromRecord(const container::Record& record, container::Kind kind) {
 
 Result<Policy> Pipeline::Process(std::string_view bytes, const std::string& path,
                                  const ProcessOptions& options, const RecordInput* record) const {
+  const char* stage = "extract";
   try {
+    deadline::Scope budget(options.limits.timeout_seconds);
     extract::Options eo;
+    eo.max_pages = options.limits.max_pages;
     eo.path = path;
     eo.declared_charset = record && record->charset ? record->charset : options.declared_charset;
     eo.url = record && record->url ? record->url : options.url;
@@ -85,8 +93,17 @@ Result<Policy> Pipeline::Process(std::string_view bytes, const std::string& path
       if (record->url) ex.source.url = record->url;
       ex.stated.insert(ex.stated.end(), record->stated.begin(), record->stated.end());
     }
+    stage = "normalize";
     Normalized norm = normalizer_->Run(ex, options.normalize);
+    stage = "structure";
     return structure::Structure(norm, structure::Options{options.as_of});
+  } catch (const deadline::Expired&) {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", options.limits.timeout_seconds);
+    return Error{ErrorCode::kLimit,
+                 std::string("took longer than --timeout ") + seconds + " s (stopped in " + stage + ")"};
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kInternal, std::string("out of memory (in ") + stage + ")"};
   } catch (const std::exception& e) {
     return Error{ErrorCode::kInternal, std::string("internal error: ") + e.what()};
   }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "data/data.h"
+#include "util/deadline.h"
 
 #include "structure/internal/rules.h"
 #include "util/grammar.h"
@@ -650,6 +651,7 @@ std::vector<BureauRef> FindAttributions(const std::string& text, size_t begin, s
   std::vector<BureauRef> out;
   int64_t covered = -1;  // code point where the last attribution found ends
   for (size_t e : ends) {
+    deadline::Check();
     for (BureauRef& ref : FindAttribution(text, begin, e, cps)) {
       if (ref.span.begin < covered) continue;  // found again from a later end
       covered = ref.span.end;

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "structure/internal/rules.h"
+#include "util/deadline.h"
 #include "util/grammar.h"
 
 namespace gongwen::structure::internal {
@@ -189,6 +190,7 @@ std::vector<Clause> FindClauses(const Normalized& doc, const utf8::CodePointInde
   std::map<std::pair<int, ClauseStyle>, int> last_ordinal_of_style;  // (part, style) -> ordinal
 
   for (size_t k = 0; k < starts.size(); ++k) {
+    deadline::Check();
     const Start& s = starts[k];
     const ClauseMarker& m = s.marker;
     // Where does this style sit in the current stack?

@@ -2,7 +2,10 @@
 
 #include <fnmatch.h>
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,17 +23,85 @@ namespace gongwen::files {
 
 namespace fs = std::filesystem;
 
-Result<std::string> Read(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
+namespace {
+
+Error TooLarge(int64_t size, int64_t max_bytes, bool at_least) {
+  return Error{ErrorCode::kLimit, std::string(at_least ? "more than " : "") + std::to_string(size) +
+                                      " bytes, over --max-bytes " + std::to_string(max_bytes),
+               max_bytes};
+}
+
+// Reads fd to its end, or to max_bytes + 1 (then: too large).
+Result<std::string> ReadCapped(int fd, int64_t max_bytes, int64_t size_hint) {
+  std::string data;
+  if (size_hint > 0) data.reserve(static_cast<size_t>(size_hint));
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Error{ErrorCode::kIo, std::string("read error: ") + std::strerror(errno),
+                   static_cast<int64_t>(data.size())};
+    }
+    if (n == 0) return data;
+    if (max_bytes >= 0 && static_cast<int64_t>(data.size()) + n > max_bytes) {
+      return TooLarge(static_cast<int64_t>(data.size()) + n, max_bytes, true);
+    }
+    data.append(buf, static_cast<size_t>(n));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno)};
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Error{ErrorCode::kIo, "read error"};
-  return data;
+}
+
+}  // namespace
+
+Result<std::string> Read(const std::string& path, int64_t max_bytes) {
+  if (path == "-") return ReadCapped(STDIN_FILENO, max_bytes, 0);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return Error{ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno)};
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return Error{ErrorCode::kIo, std::string("cannot stat: ") + std::strerror(errno)};
+  if (S_ISDIR(st.st_mode)) return Error{ErrorCode::kIo, "is a folder, not a file"};
+  if (!S_ISREG(st.st_mode)) {
+    return Error{ErrorCode::kIo, "not a regular file (a device, FIFO or socket may never end); not read"};
+  }
+  if (max_bytes >= 0 && st.st_size > max_bytes) return TooLarge(st.st_size, max_bytes, false);
+  // Back to blocking reads: O_NONBLOCK only kept open() from hanging on a FIFO.
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  return ReadCapped(fd, max_bytes, st.st_size);
+}
+
+Result<std::unique_ptr<DirLock>> DirLock::Acquire(const std::string& dir, bool wait) {
+  const std::string path = dir + "/.lock";
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return Error{ErrorCode::kIo, "cannot open " + path + ": " + std::strerror(errno)};
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK || !wait) {
+      char holder[32] = {0};
+      const ssize_t n = ::pread(fd, holder, sizeof holder - 1, 0);
+      ::close(fd);
+      std::string pid = n > 0 ? std::string(holder, static_cast<size_t>(n)) : std::string("?");
+      while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
+      return Error{ErrorCode::kIo, "another gongwen run (pid " + pid +
+                                       ") is writing to " + dir + "; use --wait to wait for it"};
+    }
+    while (::flock(fd, LOCK_EX) != 0) {
+      if (errno != EINTR) {
+        ::close(fd);
+        return Error{ErrorCode::kIo, "cannot lock " + path + ": " + std::strerror(errno)};
+      }
+    }
+  }
+  const std::string me = std::to_string(getpid()) + "\n";
+  if (::ftruncate(fd, 0) == 0) (void)!::pwrite(fd, me.data(), me.size(), 0);
+  return std::unique_ptr<DirLock>(new DirLock(fd));
+}
+
+DirLock::~DirLock() {
+  ::flock(fd_, LOCK_UN);
+  ::close(fd_);
 }
 
 Result<bool> WriteAtomic(const std::string& path, std::string_view data, bool durable) {
@@ -122,10 +193,18 @@ bool Excluded(const fs::path& path, const std::vector<std::string>& excludes) {
   return false;
 }
 
+// Whether a folder can be listed and entered.
+bool Readable(const fs::path& dir) { return ::access(dir.c_str(), R_OK | X_OK) == 0; }
+
 void WalkFolder(const std::string& root, const std::vector<std::string>& extensions,
-                const std::vector<std::string>& excludes, std::vector<std::string>* out) {
+                const std::vector<std::string>& excludes, std::vector<std::string>* out,
+                std::vector<std::string>* unreadable) {
   std::vector<std::string> found;
   std::error_code ec;
+  if (!Readable(root)) {
+    if (unreadable) unreadable->push_back(root);
+    return;
+  }
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& path = it->path();
@@ -133,6 +212,12 @@ void WalkFolder(const std::string& root, const std::vector<std::string>& extensi
     const bool skip = (!name.empty() && name[0] == '.') || Excluded(path, excludes);
     if (skip) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    // A folder that cannot be read is said, never skipped in silence.
+    if (it->is_directory(ec) && !Readable(path)) {
+      if (unreadable) unreadable->push_back(path.string());
+      it.disable_recursion_pending();
       continue;
     }
     if (!it->is_regular_file(ec)) continue;
@@ -147,7 +232,8 @@ void WalkFolder(const std::string& root, const std::vector<std::string>& extensi
 std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
                                     const std::vector<std::string>& extensions,
                                     std::vector<std::string>* missing,
-                                    const std::vector<std::string>& excludes) {
+                                    const std::vector<std::string>& excludes,
+                                    std::vector<std::string>* unreadable) {
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -157,7 +243,7 @@ std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
     }
     if (Excluded(fs::path(p), excludes)) continue;
     if (fs::is_directory(p, ec)) {
-      WalkFolder(p, extensions, excludes, &out);
+      WalkFolder(p, extensions, excludes, &out, unreadable);
     } else if (fs::exists(p, ec)) {
       out.push_back(p);
     } else if (missing != nullptr) {

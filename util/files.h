@@ -12,8 +12,27 @@
 
 namespace gongwen::files {
 
-// Whole file ("-" is stdin).
-Result<std::string> Read(const std::string& path);
+// Whole file ("-" is stdin), read up to `max_bytes`: a larger file, or a
+// device, FIFO or socket (which may never end), is an error and nothing of
+// it is kept in memory.
+constexpr int64_t kNoLimit = -1;
+Result<std::string> Read(const std::string& path, int64_t max_bytes = kNoLimit);
+
+// One writer per output folder: an exclusive lock (flock) on DIR/.lock,
+// held while the object lives and released by the kernel if the process
+// dies. With `wait`, blocks until the other writer is done; without, a
+// held lock is an error naming the holder's pid.
+class DirLock {
+ public:
+  static Result<std::unique_ptr<DirLock>> Acquire(const std::string& dir, bool wait);
+  ~DirLock();
+  DirLock(const DirLock&) = delete;
+  DirLock& operator=(const DirLock&) = delete;
+
+ private:
+  explicit DirLock(int fd) : fd_(fd) {}
+  int fd_;
+};
 
 // Writes to PATH.tmp.<pid> then renames over PATH, so readers never see a
 // half-written file and a crash leaves the old file intact. `durable`
@@ -53,11 +72,13 @@ int RemoveStaleTemps(const std::string& dir);
 // paths are returned in `missing`. A path, or a file or folder found in a
 // folder, whose path or name matches one of `excludes` (shell globs, '*'
 // also across '/') is left out; an excluded folder is not entered.
-// Extensions may have dots ("warc.gz").
+// Extensions may have dots ("warc.gz"). Folders that cannot be listed or
+// entered are returned in `unreadable` (when given), never skipped in silence.
 std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
                                     const std::vector<std::string>& extensions,
                                     std::vector<std::string>* missing,
-                                    const std::vector<std::string>& excludes = {});
+                                    const std::vector<std::string>& excludes = {},
+                                    std::vector<std::string>* unreadable = nullptr);
 
 // The paths listed in a file ("-": stdin), one per line (CR LF too), or
 // NUL-separated as `find -print0` writes them; empty entries are skipped.
