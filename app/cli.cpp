@@ -3,6 +3,7 @@
 #include <elf.h>
 #include <link.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -11,11 +12,15 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
 
 #include "app/eval.h"
 #include "container/container.h"
 #include "db/db.h"
 #include "export/json.h"
+#include "extract/extract.h"
 #include "pipeline/pipeline.h"
 #include "structure/structure.h"
 #include "util/files.h"
@@ -38,11 +43,16 @@ Usage:
   gongwen eval --gold DIR RUN.jsonl
                                  score a run's documents.jsonl against gold files:
                                  per-field precision, recall, F1 and overall
-  gongwen help [COMMAND]         this text, or a command's options
+  gongwen help [COMMAND]         this text, or a command's options (also
+                                 gongwen COMMAND --help)
   gongwen --version
 
+An option's value follows it (--out DIR) or is joined by '=' (--out=DIR);
+"--" ends the options, so that a file named -x.txt can be given after it.
+
 Exit codes: 0 all inputs processed; 1 some inputs failed (others still written);
-            2 usage error; 3 fatal (output not writable, resources missing).
+            2 usage error (one line on stderr: what is wrong, and the command's
+            --help to read); 3 fatal (output not writable, resources missing).
             eval: 1 when a score is below --min-f1/--min-field, 3 when the gold
             or the run cannot be read.
 )";
@@ -88,7 +98,8 @@ Options:
   --reprocess            process every input even when it is unchanged
   --batch N              documents per database transaction (default: 200)
   --charset NAME         decode inputs without a BOM as NAME (gbk, gb18030, big5, utf-8),
-                         as an HTTP Content-Type header would; overrides <meta charset>
+                         as an HTTP Content-Type header would; overrides <meta charset>;
+                         a name gongwen does not decode is a usage error
   --url URL              where the input was fetched from (resolves attachment links)
   --ocr                  read scanned PDF pages with tesseract (packages tesseract-ocr,
                          tesseract-ocr-chi-sim)
@@ -124,6 +135,9 @@ Options:
   --keep-chrome          keep site chrome and SEO spam lines
   --no-join              do not rejoin lines broken inside a sentence
   --fields ROLE=NAME,…   the record fields for ROLE (see gongwen help run)
+  --max-bytes N          refuse an input or record larger than N bytes (default: 64 MiB) [limit]
+  --max-pages N          refuse a PDF of more than N pages (default: 2000) [limit]
+  --timeout SECONDS      stop a document that takes longer (default: 60; 0: no limit) [limit]
   --compact              one line instead of indented JSON
   -h, --help             this text
 )";
@@ -184,6 +198,18 @@ struct Parsed {
   bool wait = false;  // --wait: wait for another run writing to OUT instead of failing
 };
 
+// A usage error: one line saying what is wrong, one saying where the
+// options are. Exit status 2.
+int UsageError(std::ostream& err, const std::string& command, const std::string& problem) {
+  if (command.empty() || command == "help" || command == "version") {
+    err << "gongwen" << (command.empty() ? "" : " " + command) << ": " << problem
+        << "\nrun 'gongwen --help' for the commands\n";
+  } else {
+    err << "gongwen " << command << ": " << problem << "\nrun 'gongwen " << command << " --help' for the options\n";
+  }
+  return 2;
+}
+
 // YYYY-MM-DD with a month 01-12 and a day that month has.
 bool IsIsoDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -213,90 +239,10 @@ std::string TodayUtc() { return UtcNow("%Y-%m-%d"); }
 // Now in UTC, ISO 8601 to the second.
 std::string NowUtc() { return UtcNow("%Y-%m-%dT%H:%M:%SZ"); }
 
-// Returns an error message, or "" on success.
-std::string ParseFlags(const std::vector<std::string>& args, size_t from, bool allow_out,
-                       Parsed* p) {
-  for (size_t i = from; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string* dst) -> bool {
-      if (i + 1 >= args.size()) return false;
-      *dst = args[++i];
-      return true;
-    };
-    if (a == "-h" || a == "--help") {
-      p->help = true;
-    } else if (allow_out && (a == "-o" || a == "--out")) {
-      if (!value(&p->out_dir)) return a + " needs a folder";
-    } else if (a == "--charset") {
-      std::string v;
-      if (!value(&v)) return "--charset needs a name";
-      p->options.declared_charset = v;
-    } else if (a == "--url") {
-      std::string v;
-      if (!value(&v)) return "--url needs a URL";
-      p->options.url = v;
-    } else if (a == "--max-bytes" || a == "--max-pages" || a == "--timeout") {
-      std::string v;
-      if (!value(&v) || v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos) {
-        return a + " needs a whole number";
-      }
-      const int64_t n = std::stoll(v);
-      if (a == "--max-bytes") p->options.limits.max_bytes = n;
-      if (a == "--max-pages") p->options.limits.max_pages = static_cast<int>(std::min<int64_t>(n, 1 << 30));
-      if (a == "--timeout") p->options.limits.timeout_seconds = static_cast<double>(n);
-    } else if (allow_out && a == "--wait") {
-      p->wait = true;
-    } else if (a == "--ocr") {
-      p->options.ocr = true;
-    } else if (a == "--as-of") {
-      std::string v;
-      if (!value(&v)) return "--as-of needs a date (YYYY-MM-DD)";
-      if (!IsIsoDate(v)) return "--as-of: not a date of the form YYYY-MM-DD: " + v;
-      p->options.as_of = v;
-    } else if (a == "--keep-traditional") {
-      p->options.normalize.convert_traditional = false;
-    } else if (a == "--keep-chrome") {
-      p->options.normalize.remove_chrome = false;
-      p->options.normalize.remove_spam = false;
-    } else if (a == "--no-join") {
-      p->options.normalize.join_lines = false;
-    } else if (a == "--fields") {
-      if (!value(&p->fields)) return "--fields needs ROLE=NAME pairs (body=正文,title=标题)";
-      container::FieldMap check;
-      if (std::string bad = container::ParseFieldMap(p->fields, &check); !bad.empty()) return bad;
-    } else if (allow_out && a == "--files-from") {
-      if (!value(&p->files_from)) return "--files-from needs a file (- for stdin)";
-    } else if (allow_out && (a == "-0" || a == "--null")) {
-      p->null_separated = true;
-    } else if (allow_out && a == "--exclude") {
-      std::string v;
-      if (!value(&v) || v.empty()) return "--exclude needs a glob (e.g. '*/gold/*')";
-      p->excludes.push_back(v);
-    } else if (allow_out && a == "--db") {
-      if (!value(&p->db)) return "--db needs a file or a postgresql:// URL";
-    } else if (allow_out && a == "--no-db") {
-      p->no_db = true;
-    } else if (allow_out && a == "--reprocess") {
-      p->reprocess = true;
-    } else if (allow_out && a == "--batch") {
-      std::string v;
-      if (!value(&v) || v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos ||
-          std::stoi(v) < 1) {
-        return "--batch needs a number of documents (1 or more)";
-      }
-      p->batch = std::stoi(v);
-    } else if (allow_out && (a == "-q" || a == "--quiet")) {
-      p->quiet = true;
-    } else if (!allow_out && a == "--compact") {
-      p->compact = true;
-    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      return "unknown option " + a;
-    } else {
-      p->positional.push_back(a);
-    }
-  }
-  if (p->options.as_of.empty()) p->options.as_of = TodayUtc();
-  return "";
+// A folder where a file is read: reading it would throw (EISDIR).
+bool IsFolder(const std::string& path) {
+  std::error_code ec;
+  return !path.empty() && path != "-" && std::filesystem::is_directory(path, ec);
 }
 
 void ReportError(std::ostream& err, const std::string& path, const Error& e) {
@@ -453,7 +399,10 @@ void ReportRecordError(std::ostream& err, const std::string& path, const contain
 std::vector<std::string> RunInputs(const Parsed& p, std::vector<std::string>* missing, std::ostream& err,
                                    bool* list_failed) {
   std::vector<std::string> named = p.positional;
-  if (!p.files_from.empty()) {
+  if (IsFolder(p.files_from)) {
+    ReportError(err, p.files_from, Error{ErrorCode::kIo, "is a folder, not a file"});
+    *list_failed = true;
+  } else if (!p.files_from.empty()) {
     auto listed = files::ReadPathList(p.files_from, p.null_separated);
     if (!listed.ok()) {
       ReportError(err, p.files_from, listed.error());
@@ -736,10 +685,7 @@ int RunJob::Execute(const std::vector<std::string>& inputs) {
 }
 
 int RunCommand(const Parsed& p, std::ostream& err) {
-  if (p.positional.empty() && p.files_from.empty()) {
-    err << "gongwen run: no input paths\n" << kRunHelp;
-    return 2;
-  }
+  if (p.positional.empty() && p.files_from.empty()) return UsageError(err, "run", "no input paths");
   std::vector<std::string> missing;
   bool list_failed = false;
   const std::vector<std::string> inputs = RunInputs(p, &missing, err, &list_failed);
@@ -758,11 +704,12 @@ int RunCommand(const Parsed& p, std::ostream& err) {
 }
 
 int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
-  if (p.positional.size() != 1) {
-    err << "gongwen extract: expects exactly one FILE\n" << kExtractHelp;
-    return 2;
-  }
+  if (p.positional.size() != 1) return UsageError(err, "extract", "expects exactly one FILE");
   const std::string& path = p.positional[0];
+  if (IsFolder(path)) {
+    ReportError(err, path, Error{ErrorCode::kIo, "is a folder, not a file"});
+    return 1;
+  }
   auto bytes = files::Read(path, p.options.limits.max_bytes);
   if (!bytes.ok()) {
     ReportError(err, path, bytes.error());
@@ -876,45 +823,23 @@ std::string AddDays(const std::string& date, int days) {
   return buf;
 }
 
-int DbCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::string target, out_dir = "out", as_of, what;
-  std::vector<std::string> positional;
+// gongwen db's command line.
+struct DbArgs {
+  std::vector<std::string> positional;  // status | query NAME|SQL
+  std::string target;                   // --db; empty: OUT/gongwen.db
+  std::string out_dir = "out";
+  std::string as_of;                    // empty: today
   int days = 30;
-  auto usage = [&](const std::string& problem) {
-    err << "gongwen db: " << problem << "\n" << DbHelp();
-    return 2;
-  };
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    const bool has_value = i + 1 < args.size();
-    if (a == "-h" || a == "--help") {
-      out << DbHelp();
-      return 0;
-    } else if (a == "--db") {
-      if (!has_value) return usage("--db needs a file or a postgresql:// URL");
-      target = args[++i];
-    } else if (a == "-o" || a == "--out") {
-      if (!has_value) return usage(a + " needs a folder");
-      out_dir = args[++i];
-    } else if (a == "--as-of") {
-      if (!has_value || !IsIsoDate(args[i + 1])) return usage("--as-of needs a date (YYYY-MM-DD)");
-      as_of = args[++i];
-    } else if (a == "--days") {
-      const std::string v = has_value ? args[i + 1] : "";
-      if (v.empty() || v.size() > 5 || v.find_first_not_of("0123456789") != std::string::npos) {
-        return usage("--days needs a number of days");
-      }
-      days = std::stoi(v);
-      ++i;
-    } else if (a.size() > 1 && a[0] == '-') {
-      return usage("unknown option " + a);
-    } else {
-      positional.push_back(a);
-    }
-  }
+};
+
+int DbCommand(const DbArgs& args, std::ostream& out, std::ostream& err) {
+  std::string target = args.target, as_of = args.as_of;
+  const std::vector<std::string>& positional = args.positional;
+  const int days = args.days;
+  auto usage = [&](const std::string& problem) { return UsageError(err, "db", problem); };
   if (positional.empty()) return usage("expects status or query");
   if (as_of.empty()) as_of = TodayUtc();
-  if (target.empty()) target = (std::filesystem::path(out_dir) / "gongwen.db").string();
+  if (target.empty()) target = (std::filesystem::path(args.out_dir) / "gongwen.db").string();
   if (!db::IsPostgresUrl(target) && !std::filesystem::exists(target)) {
     err << "gongwen db: " << target << ": no such database (run \"gongwen run PATH -o OUT\" first)\n";
     return 3;
@@ -999,38 +924,20 @@ bool ParseFloor(const std::string& text, double* value) {
   return true;
 }
 
-int EvalCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+// gongwen eval's command line.
+struct EvalArgs {
   std::string gold_dir;
-  std::vector<std::string> positional;
+  std::vector<std::string> positional;  // RUN.jsonl
   double min_f1 = 0.0, min_field = 0.0;
   bool json = false, verbose = false;
-  auto usage = [&](const std::string& problem) {
-    err << "gongwen eval: " << problem << "\n" << kEvalHelp;
-    return 2;
-  };
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      out << kEvalHelp;
-      return 0;
-    } else if (a == "--gold") {
-      if (i + 1 >= args.size()) return usage("--gold needs a folder");
-      gold_dir = args[++i];
-    } else if (a == "--min-f1" || a == "--min-field") {
-      if (i + 1 >= args.size() || !ParseFloor(args[i + 1], a == "--min-f1" ? &min_f1 : &min_field)) {
-        return usage(a + " needs a number (e.g. 0.95)");
-      }
-      ++i;
-    } else if (a == "--json") {
-      json = true;
-    } else if (a == "-v" || a == "--verbose") {
-      verbose = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      return usage("unknown option " + a);
-    } else {
-      positional.push_back(a);
-    }
-  }
+};
+
+int EvalCommand(const EvalArgs& args, std::ostream& out, std::ostream& err) {
+  const std::string& gold_dir = args.gold_dir;
+  const std::vector<std::string>& positional = args.positional;
+  const double min_f1 = args.min_f1, min_field = args.min_field;
+  const bool json = args.json, verbose = args.verbose;
+  auto usage = [&](const std::string& problem) { return UsageError(err, "eval", problem); };
   if (gold_dir.empty()) return usage("--gold DIR is required");
   if (positional.size() != 1) return usage("expects exactly one RUN.jsonl");
 
@@ -1067,49 +974,331 @@ int EvalCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   return 1;
 }
 
-}  // namespace
+// ---- the command line: CLI11 fills Parsed, DbArgs or EvalArgs; the
+// commands above do the work ----
+//
+// Each command is a CLI::App of its own, found by its name: CLI11 2.1 hands
+// what follows "--" in a subcommand back to the parent app, so a file named
+// -x.txt could not be given after it. The help of each command is its
+// hand-written text; HelpProblems() checks that the text and the options
+// the parser takes are the same.
 
-int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.empty()) {
-    err << kMainHelp;
-    return 2;
+// A CLI11 check from a function that says what is wrong with a value ("" when
+// nothing is); CLI11 reports it as "--option: what is wrong".
+CLI::Validator Check(std::function<std::string(const std::string&)> f) {
+  return CLI::Validator([f = std::move(f)](std::string& v) { return f(v); }, "");
+}
+
+std::string WholeNumber(const std::string& v) {
+  if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos) {
+    return "needs a whole number, not " + v;
   }
-  const std::string& cmd = args[0];
-  if (cmd == "-h" || cmd == "--help" || cmd == "help") {
-    if (args.size() > 1 && args[1] == "run") {
-      out << kRunHelp;
-    } else if (args.size() > 1 && args[1] == "extract") {
-      out << kExtractHelp;
-    } else if (args.size() > 1 && args[1] == "eval") {
-      out << kEvalHelp;
-    } else if (args.size() > 1 && args[1] == "db") {
-      out << DbHelp();
-    } else {
-      out << kMainHelp;
-    }
+  return "";
+}
+
+std::string IsoDate(const std::string& v) {
+  return IsIsoDate(v) ? "" : "needs a date of the form YYYY-MM-DD, not " + v;
+}
+
+// The labels extract decodes with (extract/charset.cpp): a label it knows
+// decodes "ab" as declared; any other is ignored there, so refused here.
+std::string KnownCharset(const std::string& v) {
+  auto decoded = extract::DecodeText("ab", v);
+  if (decoded.ok() && decoded.value().encoding_source == "declared") return "";
+  return "unknown charset '" + v + "' (gongwen decodes utf-8, gbk, gb2312, gb18030, big5, big5-hkscs, utf-16le, utf-16be)";
+}
+
+// A command's parser: -h/--help, unknown options kept to be reported, the
+// last of a repeated option wins.
+void Prepare(CLI::App& app) {
+  app.set_help_flag("-h,--help", "this text");
+  app.allow_extras();
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+}
+
+// The options of run and extract (`run`: those of run too).
+void DefineDocumentOptions(CLI::App& app, Parsed& p, bool run) {
+  Prepare(app);
+  ProcessOptions& o = p.options;
+  app.add_option("paths", p.positional);
+  app.add_option_function<std::string>("--charset", [&o](const std::string& v) { o.declared_charset = v; })
+      ->type_name("a charset name (gbk, gb18030, big5, utf-8)")
+      ->check(Check(KnownCharset));
+  app.add_option_function<std::string>("--url", [&o](const std::string& v) { o.url = v; })->type_name("a URL");
+  app.add_flag("--ocr", o.ocr);
+  app.add_option("--as-of", o.as_of)->type_name("a date (YYYY-MM-DD)")->check(Check(IsoDate));
+  app.add_flag_callback("--keep-traditional", [&o] { o.normalize.convert_traditional = false; });
+  app.add_flag_callback("--keep-chrome", [&o] {
+    o.normalize.remove_chrome = false;
+    o.normalize.remove_spam = false;
+  });
+  app.add_flag_callback("--no-join", [&o] { o.normalize.join_lines = false; });
+  app.add_option("--fields", p.fields)
+      ->type_name("ROLE=NAME pairs (body=正文,title=标题)")
+      ->check(Check([](const std::string& v) {
+        container::FieldMap check;
+        std::string bad = container::ParseFieldMap(v, &check);
+        if (bad.rfind("--fields: ", 0) == 0) bad.erase(0, 10);  // CLI11 names the option
+        return bad;
+      }));
+  app.add_option_function<std::string>(
+         "--max-bytes", [&o](const std::string& v) { o.limits.max_bytes = std::stoll(v); })
+      ->type_name("a whole number of bytes")
+      ->check(Check(WholeNumber));
+  app.add_option_function<std::string>("--max-pages",
+                                       [&o](const std::string& v) {
+                                         o.limits.max_pages =
+                                             static_cast<int>(std::min<int64_t>(std::stoll(v), 1 << 30));
+                                       })
+      ->type_name("a whole number of pages")
+      ->check(Check(WholeNumber));
+  app.add_option_function<std::string>(
+         "--timeout", [&o](const std::string& v) { o.limits.timeout_seconds = static_cast<double>(std::stoll(v)); })
+      ->type_name("a whole number of seconds")
+      ->check(Check(WholeNumber));
+  if (!run) {
+    app.add_flag("--compact", p.compact);
+    return;
+  }
+  app.add_option("-o,--out", p.out_dir)->type_name("a folder");
+  app.add_option("--files-from", p.files_from)->type_name("a file (- for stdin)");
+  app.add_flag("-0,--null", p.null_separated);
+  app.add_option("--exclude", p.excludes)
+      ->type_name("a glob (e.g. '*/gold/*')")
+      ->allow_extra_args(false)  // one glob each time; what follows is a path
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(Check([](const std::string& v) { return v.empty() ? "needs a glob (e.g. '*/gold/*')" : ""; }));
+  app.add_option("--db", p.db)->type_name("a file or a postgresql:// URL");
+  app.add_flag("--no-db", p.no_db);
+  app.add_flag("--reprocess", p.reprocess);
+  app.add_option_function<std::string>("--batch", [&p](const std::string& v) { p.batch = std::stoi(v); })
+      ->type_name("a number of documents (1 or more)")
+      ->check(Check([](const std::string& v) {
+        return v.size() > 6 || !WholeNumber(v).empty() || std::stoi(v) < 1
+                   ? "needs a number of documents (1 or more), not " + v
+                   : "";
+      }));
+  app.add_flag("--wait", p.wait);
+  app.add_flag("-q,--quiet", p.quiet);
+}
+
+void DefineDbOptions(CLI::App& app, DbArgs& a) {
+  Prepare(app);
+  app.add_option("what", a.positional);
+  app.add_option("--db", a.target)->type_name("a file or a postgresql:// URL");
+  app.add_option("-o,--out", a.out_dir)->type_name("a folder");
+  app.add_option("--as-of", a.as_of)->type_name("a date (YYYY-MM-DD)")->check(Check(IsoDate));
+  app.add_option_function<std::string>("--days", [&a](const std::string& v) { a.days = std::stoi(v); })
+      ->type_name("a number of days")
+      ->check(Check([](const std::string& v) {
+        return v.size() > 5 || !WholeNumber(v).empty() ? "needs a number of days, not " + v : "";
+      }));
+}
+
+void DefineEvalOptions(CLI::App& app, EvalArgs& a) {
+  Prepare(app);
+  app.add_option("run", a.positional);
+  app.add_option("--gold", a.gold_dir)->type_name("a folder");
+  for (auto [name, floor] : {std::pair{"--min-f1", &a.min_f1}, std::pair{"--min-field", &a.min_field}}) {
+    app.add_option_function<std::string>(name, [floor](const std::string& v) { ParseFloor(v, floor); })
+        ->type_name("a number (e.g. 0.95)")
+        ->check(Check([](const std::string& v) {
+          double x = 0;
+          return ParseFloor(v, &x) ? "" : "needs a number (e.g. 0.95), not " + v;
+        }));
+  }
+  app.add_flag("--json", a.json);
+  app.add_flag("-v,--verbose", a.verbose);
+}
+
+// "help" and "version" take no options but -h.
+void DefineNoOptions(CLI::App& app, std::vector<std::string>& positional) {
+  Prepare(app);
+  app.add_option("args", positional);
+}
+
+const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "help", "version"};
+
+std::string HelpOf(const std::string& command) {
+  if (command == "run") return kRunHelp;
+  if (command == "extract") return kExtractHelp;
+  if (command == "db") return DbHelp();
+  if (command == "eval") return kEvalHelp;
+  return kMainHelp;
+}
+
+// What CLI11 says, as one line about an option.
+std::string Problem(const CLI::App& app, const CLI::ParseError& e) {
+  const std::string what = e.what();
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    // "--out: 1 required a folder missing": the option's value is missing.
+    const std::string name = what.substr(0, what.find(':'));
+    if (const CLI::Option* o = app.get_option_no_throw(name)) return name + " needs " + o->get_type_name();
+  }
+  // "Could not convert: --ocr = maybe": a value given to a flag.
+  const std::string kConvert = "Could not convert: ";
+  if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr && what.rfind(kConvert, 0) == 0) {
+    const std::string name = what.substr(kConvert.size(), what.find(" = ") - kConvert.size());
+    const CLI::Option* o = app.get_option_no_throw(name);
+    if (o != nullptr && o->get_expected_max() == 0) return name + " takes no value";
+  }
+  // "--batch: needs a number …" reads as "--batch needs a number …".
+  const size_t colon = what.find(": needs ");
+  if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr && colon != std::string::npos &&
+      what.find(' ') == colon + 1) {
+    return what.substr(0, colon) + what.substr(colon + 1);
+  }
+  return what;
+}
+
+// Parses `args` (what follows the command's name) with `app`. Returns the
+// exit status when the command is not to run: 0 after --help, 2 after a
+// usage error.
+std::optional<int> Parse(CLI::App& app, const std::string& command, std::vector<std::string> args,
+                         std::ostream& out, std::ostream& err) {
+  std::reverse(args.begin(), args.end());  // CLI11 takes them last first
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp&) {
+    out << HelpOf(command);
     return 0;
+  } catch (const CLI::ParseError& e) {
+    return UsageError(err, command, Problem(app, e));
   }
-  if (cmd == "--version" || cmd == "version") {
+  for (const std::string& a : app.remaining()) {
+    if (a == "--") continue;  // CLI11 keeps the end of the options there
+    if (a.size() > 1 && a[0] == '-') return UsageError(err, command, "unknown option " + a.substr(0, a.find('=')));
+    return UsageError(err, command, "unexpected argument " + a);
+  }
+  return std::nullopt;
+}
+
+int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  // gongwen [--help | --version] COMMAND ...: the first word that is no
+  // option is the command; the rest is its own.
+  CLI::App top("", "gongwen");
+  top.set_help_flag();
+  top.prefix_command();
+  bool help = false, version = false;
+  top.add_flag("-h,--help", help);
+  top.add_flag("--version", version);
+  try {
+    top.parse(std::vector<std::string>(args.rbegin(), args.rend()));
+  } catch (const CLI::ParseError& e) {
+    return UsageError(err, "", e.what());
+  }
+  std::vector<std::string> rest = top.remaining();
+  if (version) {
     out << kVersion << "\n";
     return 0;
   }
-  if (cmd == "eval") return EvalCommand(args, out, err);
-  if (cmd == "db") return DbCommand(args, out, err);
-  if (cmd != "run" && cmd != "extract") {
-    err << "gongwen: unknown command '" << cmd << "'\n" << kMainHelp;
-    return 2;
-  }
-  Parsed p;
-  std::string problem = ParseFlags(args, 1, cmd == "run", &p);
-  if (p.help) {
-    out << (cmd == "run" ? kRunHelp : kExtractHelp);
+  if (help) {  // gongwen --help [COMMAND]
+    out << HelpOf(rest.empty() ? "" : rest[0]);
     return 0;
   }
-  if (!problem.empty()) {
-    err << "gongwen " << cmd << ": " << problem << "\n" << (cmd == "run" ? kRunHelp : kExtractHelp);
-    return 2;
+  if (rest.empty()) return UsageError(err, "", "expects a command (run, extract, db, eval, help)");
+  const std::string cmd = rest[0];
+  rest.erase(rest.begin());
+  if (cmd.size() > 1 && cmd[0] == '-') return UsageError(err, "", "unknown option " + cmd.substr(0, cmd.find('=')));
+  if (std::find(kCommands.begin(), kCommands.end(), cmd) == kCommands.end()) {
+    return UsageError(err, "", "unknown command '" + cmd + "'");
   }
-  return cmd == "run" ? RunCommand(p, err) : ExtractCommand(p, out, err);
+  CLI::App app("", "gongwen " + cmd);
+  if (cmd == "run" || cmd == "extract") {
+    Parsed p;
+    DefineDocumentOptions(app, p, cmd == "run");
+    if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
+    if (p.options.as_of.empty()) p.options.as_of = TodayUtc();
+    return cmd == "run" ? RunCommand(p, err) : ExtractCommand(p, out, err);
+  }
+  if (cmd == "db") {
+    DbArgs a;
+    DefineDbOptions(app, a);
+    if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
+    return DbCommand(a, out, err);
+  }
+  if (cmd == "eval") {
+    EvalArgs a;
+    DefineEvalOptions(app, a);
+    if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
+    return EvalCommand(a, out, err);
+  }
+  std::vector<std::string> words;
+  DefineNoOptions(app, words);
+  if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
+  if (cmd == "version") {
+    if (!words.empty()) return UsageError(err, cmd, "unexpected argument " + words[0]);
+    out << kVersion << "\n";
+    return 0;
+  }
+  // help [COMMAND]
+  if (words.size() > 1) return UsageError(err, cmd, "unexpected argument " + words[1]);
+  if (!words.empty() && std::find(kCommands.begin(), kCommands.end(), words[0]) == kCommands.end()) {
+    return UsageError(err, cmd, "unknown command '" + words[0] + "'");
+  }
+  out << HelpOf(words.empty() ? "" : words[0]);
+  return 0;
+}
+
+// The option names on the lines of a help text's option list ("  -o, --out
+// DIR  …" gives -o and --out).
+std::set<std::string> ListedOptions(const std::string& help) {
+  std::set<std::string> names;
+  std::istringstream lines(help);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  -", 0) != 0) continue;
+    std::istringstream words(line.substr(2, line.find("  ", 2) - 2));  // the column before the description
+    for (std::string w; words >> w;) {
+      if (!w.empty() && w.back() == ',') w.pop_back();
+      if (w.size() > 1 && w[0] == '-') names.insert(w);
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+std::vector<std::string> HelpProblems() {
+  std::vector<std::string> problems;
+  auto compare = [&](const std::string& command, const CLI::App& app) {
+    std::set<std::string> taken;
+    for (const CLI::Option* o : app.get_options()) {
+      for (const std::string& s : o->get_snames()) taken.insert("-" + s);
+      for (const std::string& l : o->get_lnames()) taken.insert("--" + l);
+    }
+    const std::set<std::string> listed = ListedOptions(HelpOf(command));
+    for (const std::string& t : taken) {
+      if (!listed.count(t)) problems.push_back(command + ": " + t + " is taken but not in the help");
+    }
+    for (const std::string& l : listed) {
+      if (!taken.count(l)) problems.push_back(command + ": the help lists " + l + ", which is not taken");
+    }
+  };
+  for (bool run : {true, false}) {
+    CLI::App app;
+    Parsed p;
+    DefineDocumentOptions(app, p, run);
+    compare(run ? "run" : "extract", app);
+  }
+  CLI::App db;
+  DbArgs d;
+  DefineDbOptions(db, d);
+  compare("db", db);
+  CLI::App eval;
+  EvalArgs e;
+  DefineEvalOptions(eval, e);
+  compare("eval", eval);
+  return problems;
+}
+
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  try {
+    return Dispatch(args, out, err);
+  } catch (const std::exception& e) {
+    // A bug, not an input's fault: say so rather than abort.
+    err << "gongwen: error: " << e.what() << " [internal]\n";
+    return 3;
+  }
 }
 
 }  // namespace gongwen::cli
