@@ -28,7 +28,8 @@ const std::vector<Recipe>& Recipes() {
          "day, by responsible bureau", 1,
          "SELECT COALESCE(b.canonical, b.name) AS bureau, COUNT(DISTINCT p.policy_key) AS policies, "
          "COUNT(*) AS amounts, SUM(a.fen) AS fen, SUM(a.fen) / 100 AS yuan "
-         "FROM policies p JOIN bureaus b ON b.version_id = p.current_version AND b.role = 'responsible' "
+         "FROM policies p JOIN bureaus b ON b.version_id = p.current_version AND b.role = '" +
+         std::string(NameOf(BureauRole::kResponsible)) + "' "
          "JOIN amounts a ON a.version_id = b.version_id AND a.clause_index = b.clause_index AND a.kind = '" +
          std::string(NameOf(AmountKind::kMoney)) + "' AND a.purpose = '" + NameOf(AmountPurpose::kOffered) +
          "' WHERE " + live + " AND " + status + " = 'effective' GROUP BY 1 ORDER BY 4 DESC, 1"},

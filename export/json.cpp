@@ -121,8 +121,8 @@ Json PolicyJson(const Policy& p) {
     for (const BureauRef& b : c.bureaus) {
       cj["bureaus"].push_back({{"name", b.name},
                                {"canonical", OptString(b.canonical)},
-                               {"role", b.role},
-                               {"duty", OptString(b.duty)},
+                               {"role", NameOf(b.role)},
+                               {"duty", OptName(b.duty)},
                                {"span", SpanJson(b.span)}});
     }
     j["clauses"].push_back(std::move(cj));

@@ -198,10 +198,10 @@ struct Amount {
 struct BureauRef {
   std::string name;
   std::optional<std::string> canonical;
-  std::string role;  // responsible | mentioned
+  BureauRole role = BureauRole::kResponsible;
   // Its part in the work, where the document says: lead (牵头单位, 由…牵头)
   // or cooperating (配合单位, …配合).
-  std::optional<std::string> duty;
+  std::optional<BureauDuty> duty;
   CodePointSpan span;  // code points of Policy::text
 };
 
