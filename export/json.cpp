@@ -84,7 +84,7 @@ Json PolicyJson(const Policy& p) {
   md["validity"] = OptString(m.validity);
   md["issuer_mark"] = OptString(m.issuer_mark);
   md["signer"] = OptString(m.signer);
-  md["status"] = m.status;
+  md["status"] = NameOf(m.status);
   md["status_as_of"] = OptString(m.status_as_of);
   md["addressees"] = m.addressees;
   md["cc"] = m.cc;

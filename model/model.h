@@ -238,8 +238,8 @@ struct Metadata {
   std::optional<std::string> printed_by, printed_date;  // 版记: 印发机关和印发日期
   std::optional<std::string> issuer_mark;  // 发文机关标志: 连云港市人民政府文件
   std::optional<std::string> signer;       // 签发人 (上行文)
-  // effective | expired | not_yet_effective | unknown, as of status_as_of.
-  std::string status = "unknown";
+  // In force or not, as of status_as_of.
+  PolicyState status = PolicyState::kUnknown;
   std::optional<std::string> status_as_of;
   std::vector<std::string> addressees, cc, topic_words;
   std::vector<Attachment> attachments;
