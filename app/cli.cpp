@@ -360,7 +360,7 @@ bool Restatus(std::string* record, const std::string& as_of) {
   // status_as_of comes after status: replace it first, offsets stay valid.
   record->replace(b, e - b, "\"" + as_of + "\"");
   if (RawValue(*record, "status", &b, &e)) {
-    record->replace(b, e - b, "\"" + structure::PolicyStatus(m, as_of) + "\"");
+    record->replace(b, e - b, "\"" + std::string(NameOf(structure::PolicyStatus(m, as_of))) + "\"");
   }
   return true;
 }

@@ -364,7 +364,7 @@ Doc ReadRunDoc(const Json& record) {
     if (const Json* bureaus = ArrayOrNone(Get(c, "bureaus"), what + ".bureaus")) {
       for (const Json& b : *bureaus) {
         if (!b.is_object()) throw Bad{what + ".bureaus holds a non-object"};
-        if (b.contains("role") && b.at("role") != "responsible") continue;
+        if (b.contains("role") && b.at("role") != NameOf(BureauRole::kResponsible)) continue;
         clause.names.push_back(NormValue(Get(b, "name")));
       }
     }

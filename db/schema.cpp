@@ -3,6 +3,8 @@
 // differs (FTS5 trigram in SQLite, pg_trgm where the server has it).
 #include "db/internal/schema.h"
 
+#include "model/vocab.h"
+
 namespace gongwen::db::internal {
 namespace {
 
@@ -165,13 +167,17 @@ CREATE VIRTUAL TABLE clause_fts USING fts5 (text, content = 'clauses', content_r
 }  // namespace
 
 std::string StatusSql(const std::string& p, const std::string& today) {
+  // A status's name as an SQL string literal.
+  auto name = [](PolicyState s) { return "'" + std::string(NameOf(s)) + "'"; };
   return "CASE"
          " WHEN " + p + ".validity LIKE '%失效%' OR " + p + ".validity LIKE '%废止%'"
-         " OR " + p + ".validity LIKE '%过期%' OR " + p + ".validity LIKE '%已撤销%' THEN 'expired'"
-         " WHEN " + p + ".effective_from > " + today + " THEN 'not_yet_effective'"
-         " WHEN " + p + ".effective_until < " + today + " THEN 'expired'"
-         " WHEN " + p + ".effective_from IS NOT NULL OR " + p + ".effective_until IS NOT NULL THEN 'effective'"
-         " ELSE 'unknown' END";
+         " OR " + p + ".validity LIKE '%过期%' OR " + p + ".validity LIKE '%已撤销%' THEN " +
+         name(PolicyState::kExpired) +
+         " WHEN " + p + ".effective_from > " + today + " THEN " + name(PolicyState::kNotYetEffective) +
+         " WHEN " + p + ".effective_until < " + today + " THEN " + name(PolicyState::kExpired) +
+         " WHEN " + p + ".effective_from IS NOT NULL OR " + p + ".effective_until IS NOT NULL THEN " +
+         name(PolicyState::kEffective) +
+         " ELSE " + name(PolicyState::kUnknown) + " END";
 }
 
 std::vector<std::string> Migrations(Dialect dialect) {

@@ -368,7 +368,8 @@ Result<bool> Store::WriteVersionRows(const Policy& policy) {
       auto rr = conn_->Query(
           "INSERT INTO bureaus (version_id, clause_index, seq, name, canonical, role, duty, span_begin, span_end) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-          {vid, c.index, static_cast<int>(i), br.name, br.canonical, br.role, br.duty, br.span.begin, br.span.end});
+          {vid, c.index, static_cast<int>(i), br.name, br.canonical, NameOf(br.role),
+           br.duty ? Param(NameOf(*br.duty)) : Param(), br.span.begin, br.span.end});
       if (!rr.ok()) return rr.error();
     }
   }

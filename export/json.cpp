@@ -84,7 +84,7 @@ Json PolicyJson(const Policy& p) {
   md["validity"] = OptString(m.validity);
   md["issuer_mark"] = OptString(m.issuer_mark);
   md["signer"] = OptString(m.signer);
-  md["status"] = m.status;
+  md["status"] = NameOf(m.status);
   md["status_as_of"] = OptString(m.status_as_of);
   md["addressees"] = m.addressees;
   md["cc"] = m.cc;
@@ -121,8 +121,8 @@ Json PolicyJson(const Policy& p) {
     for (const BureauRef& b : c.bureaus) {
       cj["bureaus"].push_back({{"name", b.name},
                                {"canonical", OptString(b.canonical)},
-                               {"role", b.role},
-                               {"duty", OptString(b.duty)},
+                               {"role", NameOf(b.role)},
+                               {"duty", OptName(b.duty)},
                                {"span", SpanJson(b.span)}});
     }
     j["clauses"].push_back(std::move(cj));

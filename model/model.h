@@ -198,10 +198,10 @@ struct Amount {
 struct BureauRef {
   std::string name;
   std::optional<std::string> canonical;
-  std::string role;  // responsible | mentioned
+  BureauRole role = BureauRole::kResponsible;
   // Its part in the work, where the document says: lead (牵头单位, 由…牵头)
   // or cooperating (配合单位, …配合).
-  std::optional<std::string> duty;
+  std::optional<BureauDuty> duty;
   CodePointSpan span;  // code points of Policy::text
 };
 
@@ -238,8 +238,8 @@ struct Metadata {
   std::optional<std::string> printed_by, printed_date;  // 版记: 印发机关和印发日期
   std::optional<std::string> issuer_mark;  // 发文机关标志: 连云港市人民政府文件
   std::optional<std::string> signer;       // 签发人 (上行文)
-  // effective | expired | not_yet_effective | unknown, as of status_as_of.
-  std::string status = "unknown";
+  // In force or not, as of status_as_of.
+  PolicyState status = PolicyState::kUnknown;
   std::optional<std::string> status_as_of;
   std::vector<std::string> addressees, cc, topic_words;
   std::vector<Attachment> attachments;

@@ -240,6 +240,55 @@ struct Names<SourceFormat> {
   };
 };
 
+// BureauRef::role: responsible (in the clause's attribution: 牵头单位, 责任单位,
+// 由…负责) or mentioned (named in running text only).
+enum class BureauRole {
+  kResponsible,
+  kMentioned,
+};
+
+template <>
+struct Names<BureauRole> {
+  static constexpr Named<BureauRole> kTable[] = {
+      {BureauRole::kResponsible, "responsible"},
+      {BureauRole::kMentioned, "mentioned"},
+  };
+};
+
+// BureauRef::duty: its part in the work, where the document says (牵头 -> lead,
+// 配合 -> cooperating).
+enum class BureauDuty {
+  kLead,
+  kCooperating,
+};
+
+template <>
+struct Names<BureauDuty> {
+  static constexpr Named<BureauDuty> kTable[] = {
+      {BureauDuty::kLead, "lead"},
+      {BureauDuty::kCooperating, "cooperating"},
+  };
+};
+
+// Metadata::status: in force or not on Metadata::status_as_of (judged by
+// structure::PolicyStatus).
+enum class PolicyState {
+  kEffective,
+  kExpired,
+  kNotYetEffective,
+  kUnknown,
+};
+
+template <>
+struct Names<PolicyState> {
+  static constexpr Named<PolicyState> kTable[] = {
+      {PolicyState::kEffective, "effective"},
+      {PolicyState::kExpired, "expired"},
+      {PolicyState::kNotYetEffective, "not_yet_effective"},
+      {PolicyState::kUnknown, "unknown"},
+  };
+};
+
 // The name of a value ("date_mangled").
 template <typename E>
 constexpr const char* NameOf(E value) {

@@ -68,12 +68,12 @@ bool Matches(std::string_view s, const RE2& re) {
 }
 
 // The duty a label gives its units (牵头单位 -> lead), if any.
-std::optional<std::string> LabelDuty(std::string_view label) {
+std::optional<BureauDuty> LabelDuty(std::string_view label) {
   const AttributionWords& w = AttributionWords::Get();
-  for (const auto& [kind, duty] : {std::pair<const char*, const char*>{"label_lead", "lead"},
-                                   std::pair<const char*, const char*>{"label_cooperating", "cooperating"}}) {
+  for (const auto& [kind, duty] : {std::pair{"label_lead", BureauDuty::kLead},
+                                   std::pair{"label_cooperating", BureauDuty::kCooperating}}) {
     for (const std::string& word : w.Of(kind)) {
-      if (label.substr(0, word.size()) == word) return std::string(duty);
+      if (label.substr(0, word.size()) == word) return duty;
     }
   }
   return std::nullopt;
@@ -235,7 +235,7 @@ void AddMentions(const std::string& text, size_t begin, size_t end, const utf8::
       }
     }
     std::string name(m.data(), m.size());
-    mentions.push_back(BureauRef{name, CanonicalBureau(name), "mentioned", std::nullopt, span});
+    mentions.push_back(BureauRef{name, CanonicalBureau(name), BureauRole::kMentioned, std::nullopt, span});
   }
   refs->insert(refs->end(), mentions.begin(), mentions.end());
   std::stable_sort(refs->begin(), refs->end(),
@@ -295,10 +295,10 @@ std::vector<Cut> CutAtSeparators(std::string_view list) {
 // the unit and its part in the work.
 NamePiece TrimAndReadRole(const NamePiece& p) {
   std::string_view t = utf8::Trim(p.name);
-  std::optional<std::string> duty;
+  std::optional<BureauDuty> duty;
   const AttributionWords& w = AttributionWords::Get();
-  for (const auto& [kind, d] : {std::pair<const char*, const char*>{"role_lead", "lead"},
-                                std::pair<const char*, const char*>{"role_cooperating", "cooperating"}}) {
+  for (const auto& [kind, d] : {std::pair{"role_lead", BureauDuty::kLead},
+                                std::pair{"role_cooperating", BureauDuty::kCooperating}}) {
     for (const std::string& role : w.Of(kind)) {
       if (!duty && t.size() > role.size() + 6 && t.substr(t.size() - role.size()) == role) {
         t.remove_suffix(role.size());
@@ -497,7 +497,7 @@ std::optional<std::pair<size_t, size_t>> TrailingList(std::string_view s, size_t
 // A part of a list under one label (牵头单位：…) or none.
 struct Section {
   size_t b, e;
-  std::optional<std::string> duty;  // from the section's label
+  std::optional<BureauDuty> duty;  // from the section's label
 };
 
 // The list's labelled sections, or the whole list as one unlabelled section.
@@ -573,7 +573,7 @@ std::vector<BureauRef> FindAttribution(const std::string& text, size_t begin, si
       }
       size_t abs_b = begin + list_begin + sec.b + p.begin;
       size_t abs_e = begin + list_begin + sec.b + p.end;
-      BureauRef ref{p.name, CanonicalBureau(p.name), "responsible", p.duty ? p.duty : sec.duty,
+      BureauRef ref{p.name, CanonicalBureau(p.name), BureauRole::kResponsible, p.duty ? p.duty : sec.duty,
                     CodePointSpan{cps.ToCodePoint(abs_b), cps.ToCodePoint(abs_e)}};
       refs.push_back(std::move(ref));
     }

@@ -6,19 +6,19 @@
 
 namespace gongwen::structure {
 
-std::string PolicyStatus(const Metadata& md, const std::string& as_of) {
-  if (as_of.empty()) return "unknown";
+PolicyState PolicyStatus(const Metadata& md, const std::string& as_of) {
+  if (as_of.empty()) return PolicyState::kUnknown;
   // The page's own 时效性 field, when it says the policy was repealed.
   if (md.validity) {
     for (const char* word : {"失效", "废止", "过期", "已撤销"}) {
-      if (md.validity->find(word) != std::string::npos) return "expired";
+      if (md.validity->find(word) != std::string::npos) return PolicyState::kExpired;
     }
   }
   // ISO dates compare as strings.
-  if (md.effective_from && as_of < *md.effective_from) return "not_yet_effective";
-  if (md.effective_until && as_of > *md.effective_until) return "expired";
-  if (md.effective_from || md.effective_until) return "effective";
-  return "unknown";
+  if (md.effective_from && as_of < *md.effective_from) return PolicyState::kNotYetEffective;
+  if (md.effective_until && as_of > *md.effective_until) return PolicyState::kExpired;
+  if (md.effective_from || md.effective_until) return PolicyState::kEffective;
+  return PolicyState::kUnknown;
 }
 
 Policy Structure(const Normalized& doc, const Options& options) {

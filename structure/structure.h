@@ -23,9 +23,9 @@ struct Options {
 
 Policy Structure(const Normalized& doc, const Options& options = {});
 
-// effective | expired | not_yet_effective | unknown for a policy with this
+// Effective, expired, not yet effective or unknown for a policy with this
 // metadata on `as_of` (YYYY-MM-DD).
-std::string PolicyStatus(const Metadata& md, const std::string& as_of);
+PolicyState PolicyStatus(const Metadata& md, const std::string& as_of);
 
 }  // namespace gongwen::structure
 

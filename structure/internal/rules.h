@@ -54,7 +54,7 @@ struct NamePiece {
   std::string name;
   size_t begin = 0;
   size_t end = 0;
-  std::optional<std::string> duty;  // from a 牵头/配合 after the name
+  std::optional<BureauDuty> duty;  // from a 牵头/配合 after the name
 };
 std::vector<NamePiece> SplitBureauList(std::string_view list);
 bool LooksLikeOrganisation(std::string_view name);

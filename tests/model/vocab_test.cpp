@@ -76,6 +76,9 @@ TEST_CASE("vocab: every name table round-trips name -> value -> name") {
   CheckTable<ClauseStyle>();
   CheckTable<SourceFormat>();
   CheckTable<ValueFrom>();
+  CheckTable<BureauRole>();
+  CheckTable<BureauDuty>();
+  CheckTable<PolicyState>();
 }
 
 TEST_CASE("vocab: the name tables list exactly the schema's enums") {
@@ -87,6 +90,9 @@ TEST_CASE("vocab: the name tables list exactly the schema's enums") {
   CheckAgainstSchema<ClauseStyle>("/definitions/clause/properties/style");
   CheckAgainstSchema<SourceFormat>("/properties/source/properties/format");
   CheckAgainstSchema<ValueFrom>("/definitions/provenance/properties/from");
+  CheckAgainstSchema<BureauRole>("/definitions/bureau/properties/role");
+  CheckAgainstSchema<BureauDuty>("/definitions/bureau/properties/duty");
+  CheckAgainstSchema<PolicyState>("/properties/metadata/properties/status");
 }
 
 TEST_CASE("vocab: names are the output's text") {
@@ -97,6 +103,9 @@ TEST_CASE("vocab: names are the output's text") {
   CHECK(std::string(NameOf(AmountPurpose::kCondition)) == "condition");
   CHECK(std::string(NameOf(ClauseStyle::kChineseParen)) == "chinese_paren");
   CHECK(std::string(NameOf(SourceFormat::kMarkdown)) == "markdown");
+  CHECK(std::string(NameOf(BureauRole::kMentioned)) == "mentioned");
+  CHECK(std::string(NameOf(BureauDuty::kCooperating)) == "cooperating");
+  CHECK(std::string(NameOf(PolicyState::kNotYetEffective)) == "not_yet_effective");
   static_assert(ParseName<AmountKind>("ratio") == AmountKind::kRatio);
 }
 

@@ -10,7 +10,9 @@
 #include "structure/internal/rules.h"
 #include "util/utf8.h"
 
+using gongwen::BureauDuty;
 using gongwen::BureauRef;
+using gongwen::BureauRole;
 using gongwen::structure::internal::FindAttribution;
 using gongwen::structure::internal::LooksLikeOrganisation;
 using gongwen::structure::internal::NamePiece;
@@ -34,7 +36,7 @@ std::string SpanText(const std::string& text, const gongwen::CodePointSpan& span
 
 std::string Names(const std::vector<BureauRef>& refs) {
   std::ostringstream out;
-  for (const BureauRef& r : refs) out << "[" << r.name << " " << r.role << "] ";
+  for (const BureauRef& r : refs) out << "[" << r.name << " " << gongwen::NameOf(r.role) << "] ";
   return out.str();
 }
 
@@ -46,7 +48,7 @@ void CheckRefs(const std::string& text, const std::vector<BureauRef>& refs,
   for (size_t i = 0; i < refs.size(); ++i) {
     CAPTURE(i);
     CHECK(refs[i].name == expected[i]);
-    CHECK(refs[i].role == "responsible");
+    CHECK(refs[i].role == BureauRole::kResponsible);
     CHECK(SpanText(text, refs[i].span) == expected[i]);
   }
 }
@@ -254,15 +256,15 @@ TEST_CASE("FindAttribution: duty from 牵头单位/配合单位 and 由…牵头
   std::string text = "加快建设低空起降设施。〔牵头单位:市交通运输局;配合单位:市发展改革委、各区人民政府〕";
   auto refs = Attribution(text);
   REQUIRE(refs.size() == 3);
-  CHECK(refs[0].duty == std::optional<std::string>("lead"));
-  CHECK(refs[1].duty == std::optional<std::string>("cooperating"));
-  CHECK(refs[2].duty == std::optional<std::string>("cooperating"));
-  for (const auto& r : refs) CHECK(r.role == "responsible");  // all attributed
+  CHECK(refs[0].duty == std::optional(BureauDuty::kLead));
+  CHECK(refs[1].duty == std::optional(BureauDuty::kCooperating));
+  CHECK(refs[2].duty == std::optional(BureauDuty::kCooperating));
+  for (const auto& r : refs) CHECK(r.role == BureauRole::kResponsible);  // all attributed
   text = "建立涉企收费目录清单制度。由市市场监管局牵头,市发展改革委、市财政局配合。";
   refs = Attribution(text);
   REQUIRE(refs.size() == 3);
-  CHECK(refs[0].duty == std::optional<std::string>("lead"));
-  CHECK(refs[2].duty == std::optional<std::string>("cooperating"));
+  CHECK(refs[0].duty == std::optional(BureauDuty::kLead));
+  CHECK(refs[2].duty == std::optional(BureauDuty::kCooperating));
   // A plain list says nothing of duties.
   refs = Attribution("支持职业技能培训学校开设安防专业课程。(市教育局、市人社局)");
   REQUIRE(refs.size() == 2);
@@ -279,7 +281,7 @@ TEST_CASE("AddMentions: bureaus named in running text are mentioned, not respons
   REQUIRE(refs.size() == 2);
   AddMentions(text, 0, text.size(), cps, &refs);
   std::vector<std::string> mentioned, responsible;
-  for (const auto& r : refs) (r.role == "mentioned" ? mentioned : responsible).push_back(r.name);
+  for (const auto& r : refs) (r.role == BureauRole::kMentioned ? mentioned : responsible).push_back(r.name);
   // 城市管理局 is not 市管理局; the attributed units are not mentioned again.
   CHECK(mentioned == std::vector<std::string>{"市审计局", "市政府"});
   CHECK(responsible == std::vector<std::string>{"市财政局", "市科技局"});
@@ -297,8 +299,8 @@ TEST_CASE("FindAttributions: one attribution per paragraph or sentence, each cou
   std::vector<std::string> names;
   for (const auto& r : refs) names.push_back(r.name);
   CHECK(names == std::vector<std::string>{"市人社局", "市财政局", "市科技局", "市教育局", "市委金融办"});
-  CHECK(refs[2].duty == std::optional<std::string>("lead"));
-  CHECK(refs[3].duty == std::optional<std::string>("cooperating"));
+  CHECK(refs[2].duty == std::optional(BureauDuty::kLead));
+  CHECK(refs[3].duty == std::optional(BureauDuty::kCooperating));
   // A clause with only its closing attribution gives just that one.
   const std::string one = "推进数据共享（市数据局负责）。";
   gongwen::utf8::CodePointIndex cps1(one);
@@ -399,11 +401,11 @@ TEST_CASE("SplitBureauList: places that share the kind of the unit after them ar
 TEST_CASE("SplitBureauList: a role after a group is the role of every unit of the group") {
   std::vector<NamePiece> p = SplitBureauList("市发展改革委、市财政局牵头，市级相关部门（单位）、各县区政府配合");
   REQUIRE(p.size() == 4);
-  CHECK(p[0].duty == std::optional<std::string>("lead"));
-  CHECK(p[1].duty == std::optional<std::string>("lead"));
+  CHECK(p[0].duty == std::optional(BureauDuty::kLead));
+  CHECK(p[1].duty == std::optional(BureauDuty::kLead));
   CHECK(p[2].name == "市级相关部门（单位）");
-  CHECK(p[2].duty == std::optional<std::string>("cooperating"));
-  CHECK(p[3].duty == std::optional<std::string>("cooperating"));
+  CHECK(p[2].duty == std::optional(BureauDuty::kCooperating));
+  CHECK(p[3].duty == std::optional(BureauDuty::kCooperating));
 }
 
 TEST_CASE("FindAttribution: lead and duty forms with collective units") {
@@ -450,8 +452,8 @@ TEST_CASE("FindAttributions: a sentence that only names the lead and who takes p
   const utf8::CodePointIndex cps(text);
   const auto refs = FindAttributions(text, 0, text.size(), cps);
   CheckRefs(text, refs, {"某某管理局", "某某部", "某某厅", "某某总队"});
-  CHECK(refs[0].duty.value_or("") == "lead");
-  CHECK(refs[3].duty.value_or("") == "cooperating");
+  CHECK(refs[0].duty == BureauDuty::kLead);
+  CHECK(refs[3].duty == BureauDuty::kCooperating);
   // Prose that describes a mechanism is no attribution.
   const std::string prose = "要建立协作机制，由发展改革、商务等部门牵头，负责物资统筹。";
   const utf8::CodePointIndex pcps(prose);

@@ -16,6 +16,7 @@
 #include "tests/test_support.h"
 #include "util/utf8.h"
 
+using gongwen::BureauRole;
 using gongwen::Clause;
 using gongwen::Normalized;
 using gongwen::Warning;
@@ -380,8 +381,7 @@ TEST_CASE("FindClauses: seed amounts and bureaus match the gold") {
       std::vector<std::string> names;
       for (const auto& b : c.bureaus) {
         CHECK(SpanText(f.doc.text, b.span) == b.name);
-        CHECK((b.role == "responsible" || b.role == "mentioned"));
-        if (b.role == "responsible") names.push_back(b.name);
+        if (b.role == BureauRole::kResponsible) names.push_back(b.name);
       }
       const auto& want_b = want[i]["bureaus"];
       REQUIRE(names.size() == want_b.size());

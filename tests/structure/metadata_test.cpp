@@ -17,6 +17,7 @@
 
 using gongwen::Metadata;
 using gongwen::Normalized;
+using gongwen::PolicyState;
 using gongwen::Warning;
 using gongwen::structure::internal::FindMetadata;
 using gongwen::structure::internal::StripTitleDecoration;
@@ -292,21 +293,21 @@ TEST_CASE("StripTitleDecoration") {
 TEST_CASE("PolicyStatus: in force or not on a given day") {
   using gongwen::structure::PolicyStatus;
   Metadata md;
-  CHECK(PolicyStatus(md, "2026-01-01") == "unknown");  // no dates: not a guess
+  CHECK(PolicyStatus(md, "2026-01-01") == PolicyState::kUnknown);  // no dates: not a guess
   md.effective_from = "2025-12-01";
   md.effective_until = "2028-12-01";
-  CHECK(PolicyStatus(md, "2025-11-30") == "not_yet_effective");
-  CHECK(PolicyStatus(md, "2025-12-01") == "effective");  // the first day counts
-  CHECK(PolicyStatus(md, "2028-12-01") == "effective");  // and the last
-  CHECK(PolicyStatus(md, "2028-12-02") == "expired");
-  CHECK(PolicyStatus(md, "") == "unknown");  // not asked
+  CHECK(PolicyStatus(md, "2025-11-30") == PolicyState::kNotYetEffective);
+  CHECK(PolicyStatus(md, "2025-12-01") == PolicyState::kEffective);  // the first day counts
+  CHECK(PolicyStatus(md, "2028-12-01") == PolicyState::kEffective);  // and the last
+  CHECK(PolicyStatus(md, "2028-12-02") == PolicyState::kExpired);
+  CHECK(PolicyStatus(md, "") == PolicyState::kUnknown);  // not asked
   Metadata until_only;
   until_only.effective_until = "2022-12-31";
-  CHECK(PolicyStatus(until_only, "2026-11-30") == "expired");
-  CHECK(PolicyStatus(until_only, "2022-06-30") == "effective");
+  CHECK(PolicyStatus(until_only, "2026-11-30") == PolicyState::kExpired);
+  CHECK(PolicyStatus(until_only, "2022-06-30") == PolicyState::kEffective);
   // The page's 时效性 says it was repealed: expired whatever the dates say.
   md.validity = "已废止";
-  CHECK(PolicyStatus(md, "2026-01-01") == "expired");
+  CHECK(PolicyStatus(md, "2026-01-01") == PolicyState::kExpired);
 }
 
 TEST_CASE("Structure: status of seed 004 (自2025年12月1日起实施,有效期至2028年12月1日)") {
@@ -314,9 +315,9 @@ TEST_CASE("Structure: status of seed 004 (自2025年12月1日起实施,有效期
                                                       "/samples/004_ebfee30354606d84.txt"),
                                        "004.txt");
   for (const auto& [as_of, status] :
-       std::vector<std::pair<std::string, std::string>>{{"2025-11-30", "not_yet_effective"},
-                                                        {"2026-11-30", "effective"},
-                                                        {"2029-01-01", "expired"}}) {
+       std::vector<std::pair<std::string, PolicyState>>{{"2025-11-30", PolicyState::kNotYetEffective},
+                                                        {"2026-11-30", PolicyState::kEffective},
+                                                        {"2029-01-01", PolicyState::kExpired}}) {
     CAPTURE(as_of);
     const gongwen::Policy p = gongwen::structure::Structure(doc, {as_of});
     CHECK(p.metadata.status == status);
