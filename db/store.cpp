@@ -57,24 +57,7 @@ Error NewerSchema(int version) {
 
 }  // namespace
 
-std::string StoredPath(const std::string& path) {
-  std::string out;
-  out.reserve(path.size());
-  for (size_t i = 0; i < path.size();) {
-    int len = 0;
-    const char32_t c = utf8::Decode(path, i, &len);
-    if (!(c == 0xFFFD && len == 1) && path[i] != '\\') {  // not a stray byte, not the escape itself
-      out.append(path, i, len);
-      i += len;
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(path[i]));
-      out += buf;
-      ++i;
-    }
-  }
-  return out;
-}
+std::string StoredPath(const std::string& path) { return utf8::EscapeInvalid(path); }
 
 bool IsPostgresUrl(const std::string& target) {
   return StartsWith(target, "postgresql://") || StartsWith(target, "postgres://");

@@ -1,5 +1,7 @@
 #include "export/json.h"
 
+#include "util/utf8.h"
+
 #include <nlohmann/json.hpp>
 
 namespace gongwen::output {
@@ -60,7 +62,7 @@ Json PolicyJson(const Policy& p) {
   j["id"] = p.id;
   j["policy_key"] = p.policy_key;
   const SourceInfo& s = p.source;
-  j["source"] = {{"path", s.path},
+  j["source"] = {{"path", utf8::EscapeInvalid(s.path)},
                  {"format", NameOf(s.format)},
                  {"sha256", s.sha256},
                  {"bytes", s.bytes},

@@ -173,3 +173,28 @@ std::string_view Trim(std::string_view s) {
 }
 
 }  // namespace gongwen::utf8
+
+namespace gongwen::utf8 {
+
+std::string EscapeInvalid(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    int len = 0;
+    const char32_t c = Decode(s, i, &len);
+    if (!(c == 0xFFFD && len == 1) && s[i] != '\\') {  // not a stray byte, not the escape itself
+      out.append(s, i, static_cast<size_t>(len));
+      i += static_cast<size_t>(len);
+      continue;
+    }
+    static const char kHex[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(s[i]);
+    out += "\\x";
+    out += kHex[byte >> 4];
+    out += kHex[byte & 15];
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace gongwen::utf8

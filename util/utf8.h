@@ -108,6 +108,12 @@ std::string_view Trim(std::string_view s);
 // stray byte).
 bool IsValid(std::string_view s);
 
+// s with each byte that is not part of valid UTF-8 written as \xHH, and a
+// backslash as \x5C so the form reads back without doubt: a file name in
+// one text form, the same in JSON and in the database (names on Linux are
+// bytes; 名\xFF.txt and 名\xFE.txt stay two names).
+std::string EscapeInvalid(std::string_view s);
+
 // s with ASCII A-Z as a-z, every other byte as it is: names that are
 // compared without case (file extensions, HTTP headers, SQL keywords).
 std::string AsciiLower(std::string_view s);

@@ -9,7 +9,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
+#include "db/db.h"
 #include "pipeline/pipeline.h"
 #include "tests/app/cli_support.h"
 #include "util/deadline.h"
@@ -130,4 +132,18 @@ TEST_CASE("limits: one writer per output folder") {
   Outcome again = RunCli({"run", in.string(), "-o", out.string(), "--no-db"});
   CHECK(again.code == 0);
   CHECK(Lines(out / "documents.jsonl") == 1);
+}
+
+TEST_CASE("walking: names that are not UTF-8 stay apart, written as the database writes them") {
+  fs::path in = FreshDir("names_in"), out = FreshDir("names_out");
+  WriteFile(in / std::string("x\xff.txt"), "一、总则。给予最高100万元奖励。\n");
+  WriteFile(in / std::string("x\xfe.txt"), "一、总则。给予最高200万元奖励。\n");
+  Outcome r = RunCli({"run", in.string(), "-o", out.string()});
+  CHECK(r.code == 0);
+  std::ifstream jsonl(out / "documents.jsonl");
+  std::string all((std::istreambuf_iterator<char>(jsonl)), std::istreambuf_iterator<char>());
+  CHECK(all.find("x\\\\xFE.txt") != std::string::npos);
+  CHECK(all.find("x\\\\xFF.txt") != std::string::npos);
+  CHECK(gongwen::db::StoredPath((in / std::string("x\xff.txt")).string()) ==
+        (in / "x").string() + "\\xFF.txt");
 }

@@ -273,3 +273,12 @@ TEST_CASE("utf8::IsValid and AsciiLower") {
   CHECK_FALSE(IsValid("ab\xE5\x85"));  // cut in the middle of a character
   CHECK(AsciiLower("Content-Type: TEXT/Html 关于") == "content-type: text/html 关于");
 }
+
+TEST_CASE("EscapeInvalid: stray bytes and the backslash as \\xHH, the rest as it is") {
+  using gongwen::utf8::EscapeInvalid;
+  CHECK(EscapeInvalid("通知.txt") == "通知.txt");
+  CHECK(EscapeInvalid("x\xff.txt") == "x\\xFF.txt");
+  CHECK(EscapeInvalid("a\\b") == "a\\x5Cb");
+  // A lead byte without its continuation, and a lone continuation byte.
+  CHECK(EscapeInvalid("\xe9" "a\x80") == "\\xE9a\\x80");
+}
