@@ -1,0 +1,78 @@
+// The hostile inputs of ../shared/hostile/gen (made here, at test time),
+// in one batch: each comes out as a document or as its located error, and
+// the batch around them is complete.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "tests/app/cli_support.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using gongwen::testing::RunCli;
+using gongwen::testing::WriteFile;
+
+const std::string kBody = "一、总则\n（一）对新认定的企业给予最高300万元奖励，比例不超过50%。责任单位：市科技局、市财政局\n";
+
+std::string Repeat(const std::string& s, int n) {
+  std::string out;
+  out.reserve(s.size() * static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// Billion laughs and XXE in the internal subset of a DOCTYPE.
+std::string Laughs() {
+  std::string ents = "<!ENTITY lol \"lol\">";
+  for (int i = 1; i < 10; ++i) {
+    const std::string ref = i > 1 ? "&lol" + std::to_string(i - 1) + ";" : "&lol;";
+    ents += "<!ENTITY lol" + std::to_string(i) + " \"" + Repeat(ref, 10) + "\">";
+  }
+  return "<!DOCTYPE html [ " + ents + " <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>"
+         "<html><head><title>关于印发的通知</title></head><body><h1>关于印发的通知</h1><p>" +
+         kBody + "</p><p>&lol9;</p><p>XXE:&xxe;</p></body></html>";
+}
+
+std::string Table(int rows) {
+  std::string t = "<html><body><h1>关于下达资金的通知</h1><p>" + kBody +
+                  "</p><table><tr><th>序号</th><th>项目</th><th>金额</th><th>比例</th><th>责任单位</th></tr>";
+  for (int i = 0; i < rows; ++i) {
+    t += "<tr><td>" + std::to_string(i) + "</td><td>项目" + std::to_string(i) + "</td><td>" + std::to_string(i % 1000) +
+         "万元</td><td>" + std::to_string(i % 100) + "%</td><td>市科技局</td></tr>";
+  }
+  return t + "</table></body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("hostile: deep nesting, NUL bytes, entity bombs and a long table in one batch") {
+  fs::path in = gongwen::testing::FreshDir("hostile_in"), out = gongwen::testing::FreshDir("hostile_out");
+  WriteFile(in / "a_good.txt", kBody);
+  WriteFile(in / "deep.html", "<html><body>" + Repeat("<div>", 100000) + "<p>关于印发的通知</p><p>" + kBody + "</p>" +
+                                  Repeat("</div>", 100000) + "</body></html>");
+  WriteFile(in / "nul.txt", std::string(1 << 20, '\0'));
+  WriteFile(in / "laughs.html", Laughs());
+  WriteFile(in / "table.html", Table(5000));
+  WriteFile(in / "z_good.txt", kBody);
+
+  auto r = RunCli({"run", in.string(), "-o", out.string(), "--no-db"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("deep.html: error: elements nested deeper than") != std::string::npos);
+  CHECK(r.err.find("nul.txt: error: binary data") != std::string::npos);
+  CHECK(r.err.find("(byte 0)") != std::string::npos);
+  CHECK(r.err.find("6 input(s): 4 ok, 2 failed") != std::string::npos);
+
+  std::ifstream jsonl(out / "documents.jsonl");
+  std::string all((std::istreambuf_iterator<char>(jsonl)), std::istreambuf_iterator<char>());
+  // Nothing expanded, nothing read from the file system.
+  CHECK(all.find("lollollol") == std::string::npos);
+  CHECK(all.find("root:") == std::string::npos);
+  // The table's page kept its clause and its money.
+  CHECK(all.find("a_good.txt") != std::string::npos);
+  CHECK(all.find("z_good.txt") != std::string::npos);
+  CHECK(all.find("table.html") != std::string::npos);
+}
