@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <memory>
@@ -102,9 +103,22 @@ bool IsAttachmentHref(const std::string& href) {
 void AppendText(std::string_view t, std::string* buf);
 
 struct Stats {
-  int text = 0;  // Han characters outside links
-  int link = 0;  // Han characters inside links
+  int text = 0;   // Han characters outside links
+  int link = 0;   // Han characters inside links
+  int table = 0;  // of `text`, those in the cells of listing tables
+  int prose() const { return text - table; }
 };
+
+// Han characters outside links and listing tables a body may leave to the
+// page's chrome however much prose the page has: about what a footer and a
+// tool bar hold (主办单位, 地址, 备案号 …).
+constexpr int kChromeProse = 200;
+
+// A cell holding more Han than this is an article laid out in a table, not
+// a value in a table of data.
+constexpr int kListingCellHan = 300;
+
+class SpanBudget;
 
 class PageReader {
  public:
@@ -118,12 +132,16 @@ class PageReader {
   Stats Measure(xmlNode* n, bool in_link);
   bool IsMetadataBlock(xmlNode* n);
   void FindMetadata(xmlNode* n);
-  xmlNode* FindContainer(xmlNode* body, int total);
+  bool IsListing(xmlNode* table);
+  xmlNode* FindContainer(xmlNode* body, int total, int total_prose);
   void ReadHead(xmlNode* n);
   void Collect(xmlNode* n);
   void CollectLinks(xmlNode* n);
+  std::string LinkBase() const;
+  void WarnDroppedLinks();
   void Emit(xmlNode* n, BlockKind mode);
   void EmitTable(xmlNode* table);
+  void WarnSpansClipped(xmlNode* table, const SpanBudget& budget);
   bool IsDataTable(xmlNode* table);
   void CellTexts(xmlNode* n, std::vector<std::string>* cells, std::string* cur);
   void InlineText(xmlNode* n, std::string* buf);
@@ -136,6 +154,7 @@ class PageReader {
   std::optional<std::string> url_;
   std::unordered_map<xmlNode*, Stats> stats_;
   std::set<xmlNode*> metadata_;
+  std::set<xmlNode*> listings_;  // listing tables (IsListing)
   std::unordered_map<xmlNode*, bool> metadata_block_;  // IsMetadataBlock, memoised
   xmlNode* container_ = nullptr;
   xmlNode* title_node_ = nullptr;
@@ -144,6 +163,7 @@ class PageReader {
   int buf_line_ = 0;
   int tables_ = 0;
   std::set<std::string> seen_hrefs_;
+  std::vector<std::string> dropped_links_;  // attachment links not on the web
 };
 
 Stats PageReader::Measure(xmlNode* n, bool in_link) {
@@ -156,12 +176,38 @@ Stats PageReader::Measure(xmlNode* n, bool in_link) {
       std::string tag = Name(c);
       if (IsNonContent(tag) || IsHidden(c)) continue;
       Stats cs = Measure(c, in_link || tag == "a");
+      if (tag == "table" && IsListing(c)) {
+        cs.table = cs.text;
+        stats_[c] = cs;
+        listings_.insert(c);
+      }
       s.text += cs.text;
       s.link += cs.link;
+      s.table += cs.table;
     }
   }
   stats_[n] = s;
   return s;
+}
+
+// A table of data (a 名单, a list of amounts): a data table whose cells hold
+// values, not an article laid out in a table cell. Its descendants' stats
+// must be measured.
+bool PageReader::IsListing(xmlNode* table) {
+  if (!IsDataTable(table)) return false;
+  std::function<bool(xmlNode*)> short_cells = [&](xmlNode* n) {
+    for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      if (In(Name(c), {"td", "th"})) {
+        auto it = stats_.find(c);
+        if (it != stats_.end() && it->second.text > kListingCellHan) return false;
+      } else if (!short_cells(c)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return short_cells(table);
 }
 
 // Text of the "cells" under n: the runs between block and cell boundaries.
@@ -247,13 +293,24 @@ void PageReader::FindMetadata(xmlNode* n) {
   }
 }
 
-xmlNode* PageReader::FindContainer(xmlNode* node, int total) {
-  // Descend while one child still holds most of the text.
+// Descending into a child loses the prose outside it: allowed while that is
+// at most 40% of the page's prose, or no more than chrome holds. Without
+// listing tables this follows from the 60% rule on all text; with them, a
+// 名单 of 200 rows never pulls the body away from the notice's paragraphs.
+bool KeepsProse(const Stats& child, int total_prose) {
+  const int lost = total_prose - child.prose();
+  return lost * 10 <= total_prose * 4 || lost < kChromeProse;
+}
+
+xmlNode* PageReader::FindContainer(xmlNode* node, int total, int total_prose) {
+  // Descend while one child still holds most of the text and of the prose.
+  // A listing table is never the body: the element holding it is, so the
+  // table keeps its rows (EmitTable) and what stands beside it.
   xmlNode* best = node;
   while (true) {
     xmlNode* next = nullptr;
     for (xmlNode* c = best->children; c != nullptr; c = c->next) {
-      if (c->type != XML_ELEMENT_NODE || metadata_.count(c)) continue;
+      if (c->type != XML_ELEMENT_NODE || metadata_.count(c) || listings_.count(c)) continue;
       // The body is a container of paragraphs, never one paragraph of it
       // (a notice with one long paragraph keeps its addressees and signature).
       if (In(Name(c), {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "span", "a", "b", "strong",
@@ -262,7 +319,8 @@ xmlNode* PageReader::FindContainer(xmlNode* node, int total) {
       }
       auto it = stats_.find(c);
       if (it == stats_.end()) continue;
-      if (it->second.text * 10 >= total * 6 && it->second.text > it->second.link) {
+      if (it->second.text * 10 >= total * 6 && it->second.text > it->second.link &&
+          KeepsProse(it->second, total_prose)) {
         next = c;
         break;
       }
@@ -308,10 +366,10 @@ void PageReader::CollectLinks(xmlNode* n) {
     if (tag == "a") {
       std::string href(utf8::Trim(Attr(c, "href")));
       if (!href.empty() && IsAttachmentHref(href)) {
-        std::string base = !base_.empty() ? (url_ ? internal::ResolveUrl(*url_, base_) : base_)
-                                          : url_.value_or("");
-        std::string resolved = base.empty() ? href : internal::ResolveUrl(base, href);
-        if (seen_hrefs_.insert(resolved).second) {
+        std::string resolved = LinkBase().empty() ? href : internal::ResolveUrl(LinkBase(), href);
+        if (!internal::IsWebUrl(resolved)) {
+          dropped_links_.push_back(resolved);
+        } else if (seen_hrefs_.insert(resolved).second) {
           std::string title;
           InlineText(c, &title);
           title = std::string(utf8::Trim(title));
@@ -325,6 +383,34 @@ void PageReader::CollectLinks(xmlNode* n) {
     }
     CollectLinks(c->children);
   }
+}
+
+// What relative links resolve against: the page's <base> (itself resolved
+// against the page URL), else the page URL; "" when neither is a web URL
+// (a <base href="file:///"> must not turn relative links into local files).
+std::string PageReader::LinkBase() const {
+  std::string base = !base_.empty() ? (url_ ? internal::ResolveUrl(*url_, base_) : base_)
+                                    : url_.value_or("");
+  return internal::UrlScheme(base).empty() || !internal::IsWebUrl(base) ? "" : base;
+}
+
+// Attachment links to anything but the web (file:, javascript:, data:,
+// mailto: …) were left out of attachments; one warning names them.
+void PageReader::WarnDroppedLinks() {
+  if (dropped_links_.empty()) return;
+  std::string list;
+  for (size_t i = 0; i < dropped_links_.size() && i < 3; ++i) {
+    const std::string& link = dropped_links_[i];
+    size_t cut = std::min<size_t>(link.size(), 120);
+    while (cut < link.size() && (static_cast<unsigned char>(link[cut]) & 0xC0) == 0x80) --cut;
+    list += (i ? ", " : "") + link.substr(0, cut);
+  }
+  if (dropped_links_.size() > 3) list += ", …";
+  out_->warnings.push_back(Warning{
+      WarningCode::kLinkDropped,
+      std::to_string(dropped_links_.size()) +
+          " attachment link(s) neither http, https nor relative left out: " + list,
+      std::nullopt});
 }
 
 void AppendText(std::string_view t, std::string* buf) {
@@ -427,26 +513,78 @@ bool PageReader::IsDataTable(xmlNode* table) {
   return !nested && rows >= 2;
 }
 
+// The rows of a table in order, those of thead, tbody and tfoot included.
+std::vector<xmlNode*> TableRows(xmlNode* table) {
+  std::vector<xmlNode*> trs;
+  for (xmlNode* c = table->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (Name(c) == "tr") {
+      trs.push_back(c);
+    } else if (In(Name(c), {"thead", "tbody", "tfoot"})) {
+      std::vector<xmlNode*> inner = TableRows(c);
+      trs.insert(trs.end(), inner.begin(), inner.end());
+    }
+  }
+  return trs;
+}
+
+bool IsCell(const xmlNode* n) {
+  return n->type == XML_ELEMENT_NODE && In(Name(n), {"td", "th"});
+}
+
+// Spans as the real grid allows. colspan and rowspan are cut to the HTML
+// limits (1000, 65534) and a rowspan to the rows that exist; then the
+// cells spans add (empty cells in the text) are paid from a budget of 3 ×
+// the table's real cells + 256, so a table never expands beyond 4 × its real
+// cells + 256 whatever its attributes say (50 rows of 50 cells with
+// colspan=100 rowspan=1000 asked for millions). A span the budget cannot pay
+// loses its rowspan first, then the columns it cannot pay for.
+class SpanBudget {
+ public:
+  explicit SpanBudget(int64_t real_cells) : real_(real_cells), left_(3 * real_cells + 256) {}
+
+  // The (colspan, rowspan) a cell gets, with `rows_left` rows from its own
+  // to the table's last.
+  std::pair<int, int> Clip(int colspan, int rowspan, int rows_left) {
+    const int c = std::clamp(colspan, 1, 1000);
+    const int r = std::min(std::clamp(rowspan, 1, 65534), std::max(rows_left, 1));
+    asked_ += int64_t{c} * r;
+    if (int64_t{c} * r - 1 <= left_) {
+      left_ -= int64_t{c} * r - 1;
+      return {c, r};
+    }
+    clipped_ = true;
+    const int kept = static_cast<int>(std::min<int64_t>(c, left_ + 1));
+    left_ -= kept - 1;
+    return {kept, 1};
+  }
+
+  bool clipped() const { return clipped_; }
+  int64_t real() const { return real_; }
+  int64_t asked() const { return asked_; }
+
+ private:
+  int64_t real_;
+  int64_t left_;
+  int64_t asked_ = 0;
+  bool clipped_ = false;
+};
+
 void PageReader::EmitTable(xmlNode* table) {
   const int id = tables_++;
   // Rows in order. A cell covered by a rowspan or colspan is left empty in the
   // text and records in cell_source where its value is (structure fills it).
-  std::vector<xmlNode*> trs;
-  std::function<void(xmlNode*)> find = [&](xmlNode* n) {
-    for (xmlNode* c = n->children; c != nullptr; c = c->next) {
-      if (c->type != XML_ELEMENT_NODE) continue;
-      if (Name(c) == "tr") {
-        trs.push_back(c);
-      } else if (In(Name(c), {"thead", "tbody", "tfoot"})) {
-        find(c);
-      }
-    }
-  };
-  find(table);
+  const std::vector<xmlNode*> trs = TableRows(table);
+  int64_t real_cells = 0;
+  for (xmlNode* tr : trs) {
+    for (xmlNode* cell = tr->children; cell != nullptr; cell = cell->next) real_cells += IsCell(cell);
+  }
+  SpanBudget budget(real_cells);
   // column -> (rows left, row index of the spanning cell, its column)
   std::map<int, std::tuple<int, int, int>> carry;
   int row_index = 0;  // the index the current row gets among emitted rows
-  for (xmlNode* tr : trs) {
+  for (size_t tr_index = 0; tr_index < trs.size(); ++tr_index) {
+    xmlNode* tr = trs[tr_index];
     std::vector<std::string> row;
     std::vector<std::pair<int, int>> sources;
     bool header = tr->parent != nullptr && Name(tr->parent) == "thead";
@@ -462,7 +600,7 @@ void PageReader::EmitTable(xmlNode* table) {
       }
     };
     for (xmlNode* cell = tr->children; cell != nullptr; cell = cell->next) {
-      if (cell->type != XML_ELEMENT_NODE || !In(Name(cell), {"td", "th"})) continue;
+      if (!IsCell(cell)) continue;
       all_th &= Name(cell) == "th";
       take_carried();
       std::string text;
@@ -471,8 +609,9 @@ void PageReader::EmitTable(xmlNode* table) {
       for (char& ch : text) {
         if (ch == '\t') ch = ' ';
       }
-      int colspan = std::clamp(std::atoi(Attr(cell, "colspan").c_str()), 1, 100);
-      int rowspan = std::clamp(std::atoi(Attr(cell, "rowspan").c_str()), 1, 1000);
+      const auto [colspan, rowspan] =
+          budget.Clip(std::atoi(Attr(cell, "colspan").c_str()), std::atoi(Attr(cell, "rowspan").c_str()),
+                      static_cast<int>(trs.size() - tr_index));
       const int own_col = col;
       for (int k = 0; k < colspan; ++k) {
         if (rowspan > 1) carry[col] = {rowspan - 1, row_index, own_col};
@@ -499,6 +638,17 @@ void PageReader::EmitTable(xmlNode* table) {
     b.cell_source = std::move(sources);
     ++row_index;
   }
+  if (budget.clipped()) WarnSpansClipped(table, budget);
+}
+
+void PageReader::WarnSpansClipped(xmlNode* table, const SpanBudget& budget) {
+  out_->warnings.push_back(Warning{
+      WarningCode::kSpansClipped,
+      "line " + std::to_string(xmlGetLineNo(table)) + ": a table of " +
+          std::to_string(budget.real()) + " cells whose colspan/rowspan ask for " +
+          std::to_string(budget.asked()) + " grid cells; spans cut to keep it within " +
+          std::to_string(4 * budget.real() + 256) + " (4 × its cells + 256)",
+      std::nullopt});
 }
 
 // Walks the page in document order. `mode` is kParagraph inside the body
@@ -587,11 +737,14 @@ void PageReader::Read() {
   Stats total = Measure(body, false);
   FindMetadata(body);
   // Text of the metadata table does not count towards the body.
-  int meta_text = 0;
-  for (xmlNode* m : metadata_) meta_text += stats_[m].text;
+  int meta_text = 0, meta_prose = 0;
+  for (xmlNode* m : metadata_) {
+    meta_text += stats_[m].text;
+    meta_prose += stats_[m].prose();
+  }
   const int body_text = total.text - meta_text;
   if (body_text > 0) {
-    container_ = FindContainer(body, body_text);
+    container_ = FindContainer(body, body_text, total.prose() - meta_prose);
   }
   // The title: an <h1> (or the page's ArticleTitle) outside the container is
   // put back in front of the body.
@@ -628,6 +781,7 @@ void PageReader::Read() {
   Emit(body, outside);
   Flush(outside);
   CollectLinks(root);
+  WarnDroppedLinks();
   // Never empty a body: if everything looked like chrome, keep it and say so.
   bool any_body = false;
   for (const Block& b : out_->blocks) {
@@ -722,6 +876,83 @@ void MoveContentOutOfHead(xmlDoc* doc) {
   }
 }
 
+bool StartsWithNoCase(std::string_view s, size_t at, std::string_view prefix) {
+  if (s.size() - std::min(at, s.size()) < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[at + i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Where the page's <!DOCTYPE begins, after white space, comments and <?xml?>;
+// npos when the page does not open with one.
+size_t DoctypeStart(std::string_view text) {
+  size_t at = 0;
+  while (at < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[at]))) {
+      ++at;
+    } else if (text.compare(at, 4, "<!--") == 0) {
+      const size_t end = text.find("-->", at + 4);
+      if (end == std::string_view::npos) return std::string_view::npos;
+      at = end + 3;
+    } else if (text.compare(at, 2, "<?") == 0) {
+      const size_t end = text.find("?>", at + 2);
+      if (end == std::string_view::npos) return std::string_view::npos;
+      at = end + 2;
+    } else {
+      return StartsWithNoCase(text, at, "<!doctype") ? at : std::string_view::npos;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The end of a DTD internal subset opened at `open` ('['): the index of its
+// closing ']' outside quotes and comments, or npos.
+size_t SubsetEnd(std::string_view text, size_t open) {
+  for (size_t i = open + 1; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"' || c == '\'') {
+      i = text.find(c, i + 1);
+      if (i == std::string_view::npos) return i;
+    } else if (text.compare(i, 4, "<!--") == 0) {
+      i = text.find("-->", i + 4);
+      if (i == std::string_view::npos) return i;
+      i += 2;
+    } else if (c == ']') {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// libxml2's HTML parser knows no DTD internal subset: in <!DOCTYPE html [
+// <!ENTITY …> ]> the declarations after the first '>' became the page's
+// first text. Entities are never expanded (no DTD loading), so the subset
+// means nothing to a page: it is blanked (line breaks kept, so line numbers
+// stay) before parsing. An unclosed subset is left as it is.
+void BlankInternalSubset(std::string* text) {
+  const size_t doctype = DoctypeStart(*text);
+  if (doctype == std::string::npos) return;
+  size_t open = std::string::npos;
+  for (size_t i = doctype + 9; i < text->size(); ++i) {
+    const char c = (*text)[i];
+    if (c == '>') return;  // no subset
+    if (c == '"' || c == '\'') {
+      i = text->find(c, i + 1);
+      if (i == std::string::npos) return;
+    } else if (c == '[') {
+      open = i;
+      break;
+    }
+  }
+  if (open == std::string::npos) return;
+  const size_t close = SubsetEnd(*text, open);
+  if (close == std::string::npos) return;
+  for (size_t i = open; i <= close; ++i) {
+    if ((*text)[i] != '\n') (*text)[i] = ' ';
+  }
+}
+
 }  // namespace
 
 Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
@@ -750,6 +981,7 @@ Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
                                   std::nullopt});
   }
 
+  BlankInternalSubset(&d.text);
   std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
   if (!ctxt) return Error{ErrorCode::kInternal, "libxml2: cannot create a parser"};
   const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

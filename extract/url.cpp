@@ -1,3 +1,4 @@
+#include <cctype>
 #include <vector>
 
 #include "extract/internal/url.h"
@@ -29,7 +30,31 @@ std::string RemoveDotSegments(const std::string& path) {
   return r;
 }
 
+bool IsSchemeChar(char c, bool first) {
+  const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return alpha || (!first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+}
+
 }  // namespace
+
+std::string UrlScheme(const std::string& url) {
+  std::string scheme;
+  size_t i = 0;
+  while (i < url.size() && static_cast<unsigned char>(url[i]) <= ' ') ++i;  // leading C0, space
+  for (; i < url.size(); ++i) {
+    const char c = url[i];
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == ':') return scheme;
+    if (!IsSchemeChar(c, scheme.empty())) return "";
+    scheme.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return "";
+}
+
+bool IsWebUrl(const std::string& url) {
+  const std::string scheme = UrlScheme(url);
+  return scheme.empty() || scheme == "http" || scheme == "https";
+}
 
 std::string ResolveUrl(const std::string& base, const std::string& href) {
   size_t colon = href.find(':');

@@ -58,6 +58,7 @@ enum class WarningCode {
   kDateMistyped,
   kDocNumberConflict,
   kFormPart,
+  kLinkDropped,
   kMojibakeUnrepaired,
   kNeedsOcr,
   kNestingTooDeep,
@@ -66,6 +67,7 @@ enum class WarningCode {
   kPageUnreadable,
   kRepeatedPart,
   kShellPage,
+  kSpansClipped,
   kUndecodableBytes,
 };
 
@@ -80,6 +82,7 @@ struct Names<WarningCode> {
       {WarningCode::kDateMistyped, "date_mistyped"},
       {WarningCode::kDocNumberConflict, "doc_number_conflict"},
       {WarningCode::kFormPart, "form_part"},
+      {WarningCode::kLinkDropped, "link_dropped"},
       {WarningCode::kMojibakeUnrepaired, "mojibake_unrepaired"},
       {WarningCode::kNeedsOcr, "needs_ocr"},
       {WarningCode::kNestingTooDeep, "nesting_too_deep"},
@@ -88,6 +91,7 @@ struct Names<WarningCode> {
       {WarningCode::kPageUnreadable, "page_unreadable"},
       {WarningCode::kRepeatedPart, "repeated_part"},
       {WarningCode::kShellPage, "shell_page"},
+      {WarningCode::kSpansClipped, "spans_clipped"},
       {WarningCode::kUndecodableBytes, "undecodable_bytes"},
   };
 };

@@ -9,6 +9,14 @@ namespace gongwen::extract::internal {
 
 std::string ResolveUrl(const std::string& base, const std::string& href);
 
+// The scheme of `url` in lower case ("http", "file", "javascript"), or ""
+// when it has none (relative, root-relative or protocol-relative). Tabs and
+// line breaks inside it are ignored, as browsers ignore them ("java\tscript:").
+std::string UrlScheme(const std::string& url);
+
+// True for the links a document may point to: http, https, or no scheme.
+bool IsWebUrl(const std::string& url);
+
 }  // namespace gongwen::extract::internal
 
 #endif  // GONGWEN_EXTRACT_INTERNAL_URL_H_

@@ -1441,6 +1441,181 @@ TEST_CASE("ExtractHtml: hostile and broken pages") {
   }
 }
 
+// ================================================ hostile pages (issue 14) ==
+// Reproducers from a hostile-input campaign, in tests/data/hostile/. Speed
+// and memory are measured with /usr/bin/time, never asserted here.
+
+std::string Hostile(const std::string& name) {
+  const std::string path = std::string(GONGWEN_SOURCE_DIR) + "/tests/data/hostile/" + name;
+  Result<std::string> r = files::Read(path);
+  REQUIRE_MESSAGE(r.ok(), "cannot read ", path);
+  return r.value();
+}
+
+TEST_CASE("ExtractHtml: table spans are bounded by the real grid") {
+  SUBCASE("50 rows of 50 cells with colspan=100 rowspan=1000 (98 KB, once 1 GB)") {
+    const std::string html = Hostile("span_amplification.html");
+    Extracted ex = MustExtract(html);
+    CAPTURE(WarningCodes(ex.warnings));
+    const Warning* w = FindWarning(ex.warnings, WarningCode::kSpansClipped);
+    REQUIRE(w != nullptr);
+    CAPTURE(w->message);
+    CHECK(w->message.find("2500 cells") != std::string::npos);
+    // 2500 real cells: the grid holds at most 4 × 2500 + 256 cells.
+    size_t cells = 0;
+    for (const Block* b : Rows(ex)) {
+      cells += Cells(TextOf(ex, *b)).size();
+      CHECK(b->cell_source.size() == Cells(TextOf(ex, *b)).size());
+    }
+    CHECK(cells >= 2500);
+    CHECK(cells <= 4 * 2500 + 256);
+    CHECK(ex.text.size() < 64 * 1024);
+    CHECK(OnlyIn(ex, "（一）对新认定的企业给予最高300万元奖励", BlockKind::kParagraph));
+    Policy p = MustProcess(html, "span.html");
+    REQUIRE(p.tables.size() == 1);
+    size_t policy_cells = 0;
+    for (const auto& row : p.tables[0].rows) policy_cells += row.size();
+    CHECK(policy_cells <= 4 * 2500 + 256);
+    CHECK(p.text.size() < 64 * 1024);
+  }
+
+  SUBCASE("ordinary spans are kept whole and give no warning") {
+    const std::string html = R"~(<html><body><div><p>附件：名单</p>
+<table>
+<tr><th colspan="3">2024年度名单</th></tr>
+<tr><td rowspan="2">苏州</td><td>甲公司</td><td>10万元</td></tr>
+<tr><td>乙公司</td><td>20万元</td></tr>
+<tr><td>无锡</td><td colspan="2" rowspan="9">另行公布</td></tr>
+</table></div></body></html>)~";
+    Extracted ex = MustExtract(html);
+    CAPTURE(WarningCodes(ex.warnings));
+    CHECK_FALSE(HasWarning(ex.warnings, WarningCode::kSpansClipped));
+    std::vector<std::string> rows;
+    for (const Block* b : Rows(ex)) rows.push_back(TextOf(ex, *b));
+    CHECK(rows == std::vector<std::string>{"2024年度名单\t\t", "苏州\t甲公司\t10万元", "\t乙公司\t20万元",
+                                           "无锡\t另行公布\t"});
+  }
+
+  SUBCASE("a span the budget cannot pay loses its rowspan, the cell its text never") {
+    std::string html = "<html><body><table>";
+    for (int r = 0; r < 4; ++r) {
+      html += "<tr>";
+      for (int c = 0; c < 3; ++c) {
+        html += "<td colspan=\"1000\" rowspan=\"65534\">格" + std::to_string(r * 3 + c) + "</td>";
+      }
+      html += "</tr>";
+    }
+    html += "</table></body></html>";
+    Extracted ex = MustExtract(html);
+    CHECK(HasWarning(ex.warnings, WarningCode::kSpansClipped));
+    size_t cells = 0;
+    for (const Block* b : Rows(ex)) cells += Cells(TextOf(ex, *b)).size();
+    CHECK(cells <= 4 * 12 + 256);
+    for (int k = 0; k < 12; ++k) CHECK(ex.text.find("格" + std::to_string(k)) != std::string::npos);
+  }
+}
+
+TEST_CASE("ExtractHtml: a long table beside a notice does not take the body") {
+  SUBCASE("sample 101's text and a 200-row 名单 keep both (issue 14)") {
+    const std::string html = Hostile("table_dominates_body.html");
+    Extracted ex = MustExtract(html);
+    CHECK(OnlyIn(ex, "第一条　为深入实施创新驱动发展战略", BlockKind::kParagraph));
+    CHECK(Rows(ex).size() >= 200);
+    Policy p = MustProcess(html, "dominated.html");
+    CAPTURE(p.clauses.size());
+    CHECK(p.clauses.size() >= 30);
+    REQUIRE(p.tables.size() == 1);
+    CHECK(p.tables[0].rows.size() >= 199);
+    CHECK(p.text.find("苏州某某科技有限公司199") != std::string::npos);
+  }
+
+  SUBCASE("a page that is a heading and a 名单 keeps the table as a table") {
+    std::string rows;
+    for (int i = 1; i <= 150; ++i) {
+      rows += "<tr><td>" + std::to_string(i) + "</td><td>某某市某某科技有限公司" + std::to_string(i) +
+              "</td><td>高新技术企业</td></tr>\n";
+    }
+    Page page;
+    page.article = "<p>现将2024年度高新技术企业名单公布如下：</p>\n<table>\n" + rows + "</table>";
+    Extracted ex = MustExtract(Render(page));
+    CHECK(Rows(ex).size() == 150);
+    CHECK(OnlyIn(ex, "现将2024年度高新技术企业名单公布如下", BlockKind::kParagraph));
+    CHECK(OnlyIn(ex, "主办单位", BlockKind::kChrome));
+  }
+}
+
+TEST_CASE("ExtractHtml: a DOCTYPE internal subset is not text") {
+  const std::string html = Hostile("dtd_subset.html");
+  Extracted ex = MustExtract(html);
+  CAPTURE(ex.text.substr(0, 300));
+  // The body's own &lol9; and &xxe; stay as written (unknown entities, as a
+  // browser shows them); the declarations never appear.
+  for (const char* leak : {"ENTITY", "lol1", "&lol;", "SYSTEM", "file:///etc/passwd", "]>"}) {
+    CAPTURE(leak);
+    CHECK(ex.text.find(leak) == std::string::npos);
+  }
+  CHECK(ex.text.find("root:") == std::string::npos);
+  CHECK(OnlyIn(ex, "（一）对新认定的企业给予最高300万元奖励", BlockKind::kParagraph));
+  Policy p = MustProcess(html, "dtd.html");
+  CHECK(p.text.find("ENTITY") == std::string::npos);
+  CHECK(p.text.rfind("关于印发的通知", 0) == 0);
+
+  SUBCASE("quotes and comments in the subset, line numbers kept") {
+    const std::string page =
+        "<!-- saved -->\n<!doctype html [\n<!ENTITY a \"]>不是正文\">\n<!-- ]> 也不是 -->\n]>\n"
+        "<html><body><p>第一条　正文从这里开始。</p></body></html>";
+    Extracted e = MustExtract(page);
+    CHECK(e.text.find("不是正文") == std::string::npos);
+    CHECK(e.text.find("也不是") == std::string::npos);
+    REQUIRE(BlocksWith(e, "第一条").size() == 1);
+    CHECK(BlocksWith(e, "第一条")[0]->line == 6);
+  }
+}
+
+TEST_CASE("ExtractHtml: attachment links only to the web") {
+  const std::string links = R"~(
+<p><a href="/upload/2024/申报指南.pdf">1.申报指南</a></p>
+<p><a href="file:///C:/Users/admin/Desktop/申报表.doc">2.申报表</a></p>
+<p><a href="javascript:download('x');//承诺书.docx">3.承诺书</a></p>
+<p><a href="data:application/pdf;base64,JVBERi0=#.pdf">4.数据</a></p>
+<p><a href="mailto:zxqy@example.gov.cn?subject=汇总表.xls">5.汇总表</a></p>
+<p><a href="C:\材料\汇总.xlsx">6.汇总</a></p>
+<p><a href=" java&#9;script:alert(1)//a.pdf">7.伪装</a></p>
+<p><a href="HTTPS://www.example.gov.cn/f/正式文件.ofd">8.正式文件</a></p>
+<p><a href="files/附件9.wps">9.政策文本</a></p>)~";
+  Extracted ex = MustExtract(AttachmentPage("", links), Opts("page.html", "https://www.example.gov.cn/art/1.html"));
+  CAPTURE(AttachmentList(ex));
+  std::vector<std::string> hrefs;
+  for (const Attachment& a : ex.attachments) hrefs.push_back(a.href.value_or(""));
+  CHECK(hrefs == std::vector<std::string>{"https://www.example.gov.cn/upload/2024/申报指南.pdf",
+                                          "HTTPS://www.example.gov.cn/f/正式文件.ofd",
+                                          "https://www.example.gov.cn/art/files/附件9.wps"});
+  const Warning* w = FindWarning(ex.warnings, WarningCode::kLinkDropped);
+  REQUIRE(w != nullptr);
+  CAPTURE(w->message);
+  CHECK(w->message.rfind("6 attachment link(s)", 0) == 0);
+  CHECK(w->message.find("file:///C:/Users/admin/Desktop/申报表.doc") != std::string::npos);
+
+  SUBCASE("a <base> that is not on the web resolves nothing") {
+    const std::string page = R"~(<html><head><base href="file:///etc/"></head><body>
+<p>附件：<a href="passwd.pdf">附件1</a></p></body></html>)~";
+    Extracted e = MustExtract(page);
+    REQUIRE(e.attachments.size() == 1);
+    CHECK(e.attachments[0].href == std::optional<std::string>("passwd.pdf"));
+    CHECK_FALSE(HasWarning(e.warnings, WarningCode::kLinkDropped));
+  }
+
+  SUBCASE("end to end: a file: link is not in metadata.attachments") {
+    Policy p = MustProcess(AttachmentPage("", links), "links.html");
+    for (const Attachment& a : p.metadata.attachments) {
+      CAPTURE(a.href.value_or(""));
+      CHECK(a.href.value_or("").find("file:") == std::string::npos);
+      CHECK(a.href.value_or("").find("javascript:") == std::string::npos);
+    }
+    CHECK(HasWarning(p.warnings, WarningCode::kLinkDropped));
+  }
+}
+
 // ============================================================ white space ==
 
 TEST_CASE("ExtractHtml: white space") {

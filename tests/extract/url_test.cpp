@@ -1,9 +1,11 @@
 // extract/url.cpp through extract::internal::ResolveUrl: the hrefs attachment
 // links on government pages use (absolute, protocol-relative, root-relative,
-// relative with dot segments, query-only), and the RFC 3986 §5.4 examples.
+// relative with dot segments, query-only), and the RFC 3986 §5.4 examples;
+// UrlScheme and IsWebUrl, which keep attachment links on the web.
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/internal/url.h"
@@ -191,6 +193,30 @@ TEST_CASE("ResolveUrl: RFC 3986 dot-segment and same-document examples") {
       {base, "", "http://a/b/c/d;p?q"},
       {"https://www.example.gov.cn/zwgk/2024/art.html", ".", "https://www.example.gov.cn/zwgk/2024/"},
   });
+}
+
+TEST_CASE("UrlScheme and IsWebUrl: only http, https and relative links are on the web") {
+  const std::vector<std::pair<std::string, std::string>> schemes = {
+      {"https://www.gov.cn/a.pdf", "https"},
+      {"HTTP://www.gov.cn/a.pdf", "http"},
+      {"file:///C:/Users/a.doc", "file"},
+      {"  javascript:void(0)", "javascript"},
+      {"java\tscr\nipt:alert(1)", "javascript"},
+      {"data:application/pdf;base64,JVBE", "data"},
+      {"mailto:a@b.cn", "mailto"},
+      {"C:\\材料\\a.xls", "c"},
+      {"/upload/a.pdf", ""},
+      {"//cdn.gov.cn/a.pdf", ""},
+      {"files/a:b.pdf", ""},
+      {"附件:1.pdf", ""},
+      {"?id=1", ""},
+      {"", ""},
+  };
+  for (const auto& [url, scheme] : schemes) {
+    CAPTURE(url);
+    CHECK(UrlScheme(url) == scheme);
+    CHECK(IsWebUrl(url) == (scheme.empty() || scheme == "http" || scheme == "https"));
+  }
 }
 
 }  // namespace
