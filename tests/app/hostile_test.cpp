@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <cstdio>
 #include <iterator>
+#include <vector>
 
 #include "tests/app/cli_support.h"
 
@@ -75,4 +77,52 @@ TEST_CASE("hostile: deep nesting, NUL bytes, entity bombs and a long table in on
   CHECK(all.find("a_good.txt") != std::string::npos);
   CHECK(all.find("z_good.txt") != std::string::npos);
   CHECK(all.find("table.html") != std::string::npos);
+}
+
+namespace {
+
+// A PDF of `pages` pages sharing one content stream (../shared/hostile/gen/genpdf.py (a)).
+std::string ManyPagesPdf(int pages) {
+  std::vector<std::string> objs = {"<< /Type /Catalog /Pages 2 0 R >>", "",
+                                   "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  const std::string content = "BT /F1 12 Tf 72 700 Td (Article 1: 300 wan yuan) Tj ET";
+  objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
+  std::string kids;
+  for (int i = 0; i < pages; ++i) {
+    objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                   "/Contents 4 0 R >>");
+    kids += std::to_string(objs.size()) + " 0 R ";
+  }
+  objs[1] = "<< /Type /Pages /Count " + std::to_string(pages) + " /Kids [" + kids + "] >>";
+  std::string out = "%PDF-1.5\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objs.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  const size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    out += line;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("hostile: a PDF of many pages is refused by --max-pages at once, the batch goes on") {
+  fs::path in = gongwen::testing::FreshDir("hostile_pdf_in"), out = gongwen::testing::FreshDir("hostile_pdf_out");
+  WriteFile(in / "a_good.txt", kBody);
+  WriteFile(in / "many.pdf", ManyPagesPdf(3000));
+  auto r = RunCli({"run", in.string(), "-o", out.string(), "--no-db"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("many.pdf: error: the PDF has 3000 pages, over --max-pages 2000 [limit]") != std::string::npos);
+  CHECK(r.err.find("2 input(s): 1 ok, 1 failed") != std::string::npos);
+  // Within the limit it is read.
+  auto ok = RunCli({"run", (in / "many.pdf").string(), "-o", out.string(), "--no-db", "--max-pages", "5000"});
+  CHECK(ok.code == 0);
 }
