@@ -42,7 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input = gongwen::fuzz::Input(data, size);
   if (!gongwen::utf8::IsValid(input)) return 0;
   const uint32_t n = static_cast<uint32_t>(input.size());
-  const in::DocumentContext doc(std::string(input), Script());
+  const std::string whole(input);  // DocumentContext keeps a reference
+  const in::DocumentContext doc(whole, Script());
   const bool table = gongwen::fuzz::Pick(input, 2);
   std::vector<Para> paras;
   RepairLog log;

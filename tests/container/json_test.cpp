@@ -136,3 +136,11 @@ TEST_CASE("container: json nested past any record layout is an error of its reco
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].message.find("nested deeper") != std::string::npos);
 }
+
+TEST_CASE("container: json a stray closing bracket inside an array is stepped over (fuzz regression)") {
+  // Looped forever, one error per turn, until out of memory.
+  const RawRecords r = ReadJson(R"([{"id": "1"} } {"id": "2"}])", false);
+  REQUIRE(r.records.size() == 2);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message == "unexpected '}' inside an array");
+}
