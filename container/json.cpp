@@ -214,6 +214,13 @@ class Reader {
         Fail(i, "truncated JSON value inside an array");
         return;
       }
+      if (e == i) {
+        // A stray closing bracket inside the array: step over it (found by
+        // fuzzing: this looped, one error per turn, until out of memory).
+        Fail(i, "unexpected '" + std::string(1, s_[i]) + "' inside an array");
+        i = SkipSeparators(s_, i + 1);
+        continue;
+      }
       if (s_[i] == '{') {
         Object(i, e);
       } else if (s_[i] == '[') {

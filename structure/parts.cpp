@@ -53,7 +53,8 @@ void DropFormsAndRepeats(const std::string& text, const utf8::CodePointIndex& cp
   std::set<int> dropped;
   std::map<std::string, int> seen;  // fingerprint -> first part
   for (const auto& [part, n] : count) {
-    auto first = std::find_if(clauses->begin(), clauses->end(), [&](const Clause& c) { return c.part == part; });
+    const int this_part = part;  // a structured binding can't be captured before C++20 (clang)
+    auto first = std::find_if(clauses->begin(), clauses->end(), [&](const Clause& c) { return c.part == this_part; });
     const CodePointSpan at{first->span.begin, first->span.begin};
     if (n >= 3 && blank[part] * 5 >= n * 3) {
       dropped.insert(part);

@@ -261,7 +261,8 @@ TEST_CASE("eval: hand-made gold and run with known scores") {
     rec["clauses"][0]["amounts"].push_back(rec["clauses"][2]["amounts"][0]);  // 500000 under [1]
     rec["clauses"][2]["amounts"] = json::array();
     Pair p = WritePair("wrong_amounts", {rec}, gold);
-    const auto* money = Field(Score(p), "money");
+    const gongwen::eval::Report report = Score(p);  // Field() points into it
+    const auto* money = Field(report, "money");
     CHECK(money->tp == 0);
     CHECK(money->fp == 2);
     CHECK(money->fn == 2);

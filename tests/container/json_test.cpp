@@ -3,6 +3,8 @@
 // a broken record costing only itself.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "container/internal/readers.h"
@@ -135,4 +137,16 @@ TEST_CASE("container: json nested past any record layout is an error of its reco
   CHECK(Field(r.records[0], "content") == "y");
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].message.find("nested deeper") != std::string::npos);
+}
+
+TEST_CASE("container: json a stray closing bracket inside an array is stepped over (fuzz regression)") {
+  // fuzz/regressions/container_json/timeout-366c…: looped, one error per
+  // turn, until out of memory.
+  std::ifstream in(std::string(GONGWEN_SOURCE_DIR) +
+                       "/fuzz/regressions/container_json/timeout-366c85d1ccbfae6df2b7856812d3306677aed33b",
+                   std::ios::binary);
+  REQUIRE(in);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const RawRecords r = ReadJson(bytes, false);
+  CHECK(r.errors.size() < 50);
 }
