@@ -126,3 +126,26 @@ TEST_CASE("hostile: a PDF of many pages is refused by --max-pages at once, the b
   auto ok = RunCli({"run", (in / "many.pdf").string(), "-o", out.string(), "--no-db", "--max-pages", "5000"});
   CHECK(ok.code == 0);
 }
+
+TEST_CASE("hostile: a span bomb, an XHTML entity bomb, a looping PDF and a GBK file name in one batch") {
+  fs::path in = gongwen::testing::FreshDir("hostile_more_in"), out = gongwen::testing::FreshDir("hostile_more_out");
+  WriteFile(in / "a_good.txt", kBody);
+  WriteFile(in / "spanbomb.html", "<html><body><h1>通知</h1><p>" + kBody + "</p><table>" +
+                                      Repeat("<tr><td rowspan=\"65534\" colspan=\"1000\">x</td></tr>", 50) +
+                                      "</table></body></html>");
+  std::string xhtml = Laughs();
+  xhtml.replace(xhtml.find("<!DOCTYPE html ["), 16,
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+                "\"file:///etc/passwd\" [");
+  WriteFile(in / "laughs_xml.html", xhtml);
+  fs::copy_file(fs::path(GONGWEN_SOURCE_DIR) / "tests/data/hostile/objstm_loop.pdf", in / "objstm_loop.pdf");
+  WriteFile(in / std::string("gbk_\xcd\xa8\xd6\xaa.txt"), kBody);  // 通知 in GBK bytes
+  auto r = RunCli({"run", in.string(), "-o", out.string(), "--no-db"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("objstm_loop.pdf: error:") != std::string::npos);
+  CHECK(r.err.find("5 input(s): 4 ok, 1 failed") != std::string::npos);
+  std::ifstream jsonl(out / "documents.jsonl");
+  std::string all((std::istreambuf_iterator<char>(jsonl)), std::istreambuf_iterator<char>());
+  CHECK(all.find("root:") == std::string::npos);
+  CHECK(all.size() < 200000);  // the bomb's spans did not blow up the output
+}
