@@ -5,18 +5,10 @@
 #include "extract/extract.h"
 #include "fuzz/check.h"
 #include "fuzz/fuzz.h"
+#include "fuzz/normalizer.h"
 #include "normalize/normalize.h"
 
-namespace {
-const gongwen::normalize::Normalizer& TheNormalizer() {
-  static std::unique_ptr<gongwen::normalize::Normalizer> n = [] {
-    auto r = gongwen::normalize::Normalizer::Create();
-    if (!r.ok()) gongwen::fuzz::Fail("Normalizer::Create failed");
-    return std::move(r).value();
-  }();
-  return *n;
-}
-}  // namespace
+using gongwen::fuzz::TheNormalizer;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in = gongwen::fuzz::Input(data, size);
