@@ -3,6 +3,8 @@
 // around it is complete. Inputs are made at test time.
 #include <doctest/doctest.h>
 #include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 #include "db/db.h"
 #include "pipeline/pipeline.h"
@@ -46,6 +49,57 @@ TEST_CASE("limits: a file over --max-bytes is its error, the batch goes on") {
   CHECK(r.err.find("[limit]") != std::string::npos);
   CHECK(Lines(out / "documents.jsonl") == 1);
 }
+
+// Sanitizers reserve terabytes of address space: no address-space limit
+// can hold under them.
+#if defined(__SANITIZE_ADDRESS__)
+#define GONGWEN_NO_RLIMIT_AS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GONGWEN_NO_RLIMIT_AS 1
+#endif
+#endif
+
+#ifndef GONGWEN_NO_RLIMIT_AS
+TEST_CASE("limits: a 200 MB one-line text under a 4 GB address space is one located error, the batch complete") {
+  // ../shared/hostile/gen/gen.py's big.txt: 200 MB with no line break.
+  fs::path in = FreshDir("big_in"), out = FreshDir("big_out");
+  WriteFile(in / "a.txt", "一、总则。本办法适用于全市，给予最高100万元奖励。\n");
+  {
+    const std::string unit = "给予最高300万元奖励比例50%责任单位：市科技局、";
+    std::string chunk;
+    while (chunk.size() < (1u << 20)) chunk += unit;
+    std::ofstream big(in / "big.txt", std::ios::binary);
+    for (int64_t written = 0; written < 200LL * 1024 * 1024; written += static_cast<int64_t>(chunk.size())) {
+      big << chunk;
+    }
+  }
+  const fs::path err_file = out.parent_path() / "limits_big_err.txt";
+  // In a child process, under `ulimit -v 4000000` (KiB).
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    struct rlimit as{4000000LL * 1024, 4000000LL * 1024};
+    ::setrlimit(RLIMIT_AS, &as);
+    std::ostringstream o, e;
+    const int code = gongwen::cli::Run({"run", in.string(), "-o", out.string()}, o, e);
+    std::ofstream(err_file) << e.str();
+    ::_exit(code);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  std::ifstream ef(err_file);
+  const std::string err((std::istreambuf_iterator<char>(ef)), std::istreambuf_iterator<char>());
+  CHECK(err.find("big.txt: error:") != std::string::npos);
+  CHECK(err.find("over --max-bytes 67108864") != std::string::npos);
+  CHECK(err.find("[limit]") != std::string::npos);
+  CHECK(Lines(out / "documents.jsonl") == 1);
+  CHECK(fs::exists(out / "gongwen.db"));
+  fs::remove_all(in);
+}
+#endif
 
 TEST_CASE("limits: a record body over --max-bytes is that record's error") {
   // A WARC response whose gzip-encoded page inflates far past the file's size.
