@@ -1099,8 +1099,9 @@ void DefineEvalOptions(CLI::App& app, EvalArgs& a) {
   Prepare(app);
   app.add_option("run", a.positional);
   app.add_option("--gold", a.gold_dir)->type_name("a folder");
-  for (auto [name, floor] : {std::pair{"--min-f1", &a.min_f1}, std::pair{"--min-field", &a.min_field}}) {
-    app.add_option_function<std::string>(name, [floor](const std::string& v) { ParseFloor(v, floor); })
+  for (const auto& option : {std::pair{"--min-f1", &a.min_f1}, std::pair{"--min-field", &a.min_field}}) {
+    double* floor = option.second;
+    app.add_option_function<std::string>(option.first, [floor](const std::string& v) { ParseFloor(v, floor); })
         ->type_name("a number (e.g. 0.95)")
         ->check(Check([](const std::string& v) {
           double x = 0;

@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "structure/internal/rules.h"
 
@@ -96,14 +100,22 @@ constexpr size_t kMaxPhraseBytes = 600;
 // and not before `lo`, nor more than kMaxPhraseBytes before `at` (then on a
 // character boundary). Scans back from `at` to the nearest stop, so a long
 // clause with many amounts is not read again for each.
+// Whether a phrase stop (，。；：,;:( or （) ends at text[lo, end).
+bool StopEndsAt(const std::string& text, size_t lo, size_t end) {
+  const unsigned char last = static_cast<unsigned char>(text[end - 1]);
+  if (last < 0x80) return last == ',' || last == ';' || last == ':' || last == '(';
+  if (end - lo < 3) return false;
+  const unsigned char b0 = static_cast<unsigned char>(text[end - 3]), b1 = static_cast<unsigned char>(text[end - 2]);
+  if (b0 == 0xE3 && b1 == 0x80) return last == 0x82;                                    // 。
+  if (b0 == 0xEF && b1 == 0xBC) return last == 0x8C || last == 0x9B || last == 0x9A || last == 0x88;  // ，；：（
+  return false;
+}
+
 size_t PhraseStart(const std::string& text, size_t lo, size_t at) {
-  static const std::string_view kStops[] = {"，", "。", "；", "：", ",", ";", ":", "(", "（"};
   size_t floor = at > lo + kMaxPhraseBytes ? at - kMaxPhraseBytes : lo;
   while (floor > lo && floor < at && (static_cast<unsigned char>(text[floor]) & 0xC0) == 0x80) ++floor;
   for (size_t end = at; end > floor; --end) {
-    for (std::string_view stop : kStops) {
-      if (end - lo >= stop.size() && text.compare(end - stop.size(), stop.size(), stop) == 0) return end;
-    }
+    if (StopEndsAt(text, lo, end)) return end;
   }
   return floor;
 }
@@ -234,6 +246,44 @@ void AssignTargets(const std::string& text, size_t begin, std::vector<Found>* fo
   }
 }
 
+// Cue words looked up by their last character, so the cue that ends last in
+// a phrase is found in one backward pass over it (a phrase in a 名单 table
+// runs to 600 bytes, and there may be 10^5 of them).
+class CueSet {
+ public:
+  explicit CueSet(const std::vector<std::string_view>& cues) {
+    for (std::string_view c : cues) by_last_[LastChar(c, c.size())].push_back(c);
+  }
+  // The end of the last cue in `lead`; 超过 just after 不 is not a cue.
+  std::optional<size_t> LastEnd(std::string_view lead) const {
+    for (size_t p = lead.size(); p > 0; --p) {
+      if (p < lead.size() && (static_cast<unsigned char>(lead[p]) & 0xC0) == 0x80) continue;
+      auto it = by_last_.find(LastChar(lead, p));
+      if (it == by_last_.end()) continue;
+      for (std::string_view c : it->second) {
+        if (p < c.size() || lead.compare(p - c.size(), c.size(), c) != 0) continue;
+        if (c == "超过" && p >= 9 && lead.substr(p - 9, 3) == "不") continue;
+        return p;
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  // The last UTF-8 character of s[0, end), as up to four bytes in one key.
+  static uint32_t LastChar(std::string_view s, size_t end) {
+    size_t b = end;
+    while (b > 0 && end - b < 4) {
+      --b;
+      if ((static_cast<unsigned char>(s[b]) & 0xC0) != 0x80) break;
+    }
+    uint32_t key = 0;
+    for (size_t i = b; i < end; ++i) key = key << 8 | static_cast<unsigned char>(s[i]);
+    return key;
+  }
+  std::unordered_map<uint32_t, std::vector<std::string_view>> by_last_;
+};
+
 // Whether a sum of money is what the policy gives (奖励, 补助, 给予…: offered)
 // or what a company, project or fund must reach or measures (营业收入突破,
 // 投资额超过…以上, 总规模, …的企业: condition). The words just after the
@@ -278,20 +328,8 @@ void AssignPurposes(const std::string& text, size_t begin, size_t end, std::vect
     const size_t lo = PhraseStart(text, begin, f.begin);
     std::string_view lead(text.data() + lo, f.begin - lo);
     // The cue that ends last wins; 不超过 (a cap) is not 超过.
-    auto last_end = [&](const std::vector<std::string_view>& cues) {
-      size_t best = 0;
-      bool any = false;
-      for (std::string_view c : cues) {
-        for (size_t p = lead.rfind(c); p != std::string_view::npos; p = p ? lead.rfind(c, p - 1) : std::string_view::npos) {
-          if (c == "超过" && p >= 3 && lead.substr(p - 3, 3) == "不") continue;
-          if (!any || p + c.size() > best) best = p + c.size();
-          any = true;
-          break;
-        }
-      }
-      return any ? std::optional<size_t>(best) : std::nullopt;
-    };
-    const auto offer = last_end(kOffer), condition = last_end(kCondition);
+    static const CueSet offers(kOffer), conditions(kCondition);
+    const auto offer = offers.LastEnd(lead), condition = conditions.LastEnd(lead);
     // A budget (市财政每年安排专项资金不少于2亿元) is offered, however bounded.
     const bool budget = lead.find("安排") != std::string_view::npos || lead.find("统筹") != std::string_view::npos;
     if (budget || (offer && (!condition || *offer > *condition))) {

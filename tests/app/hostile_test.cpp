@@ -58,7 +58,7 @@ TEST_CASE("hostile: deep nesting, NUL bytes, entity bombs and a long table in on
                                   Repeat("</div>", 100000) + "</body></html>");
   WriteFile(in / "nul.txt", std::string(1 << 20, '\0'));
   WriteFile(in / "laughs.html", Laughs());
-  WriteFile(in / "table.html", Table(5000));
+  WriteFile(in / "table.html", Table(50000));  // gen.py's table50k.html
   WriteFile(in / "z_good.txt", kBody);
 
   auto r = RunCli({"run", in.string(), "-o", out.string(), "--no-db"});
@@ -77,6 +77,10 @@ TEST_CASE("hostile: deep nesting, NUL bytes, entity bombs and a long table in on
   CHECK(all.find("a_good.txt") != std::string::npos);
   CHECK(all.find("z_good.txt") != std::string::npos);
   CHECK(all.find("table.html") != std::string::npos);
+  CHECK(all.find("项目49999") != std::string::npos);
+  CHECK(all.find("给予最高300万元奖励") != std::string::npos);
+  // Output in proportion to the input (4.7 MB of table page).
+  CHECK(all.size() < 40u * 1024 * 1024);
 }
 
 namespace {
