@@ -25,6 +25,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "data/data.h"
@@ -138,6 +139,9 @@ struct Lexicon {
   std::vector<std::u32string> words;
   std::unordered_set<std::u32string> set;
   size_t max_len = 0;
+  // Character -> (word, offset) of every place it has in a word, so a search
+  // starts from the known characters instead of trying every word.
+  std::unordered_map<char32_t, std::vector<std::pair<uint32_t, uint32_t>>> by_char;
 
   static const Lexicon& Get() {
     static const Lexicon lexicon = [] {
@@ -150,6 +154,11 @@ struct Lexicon {
       };
       for (std::string_view line : data::Lines(data::Lexicon())) add(line);
       for (const auto& [name, cities] : Places::Get().cities) add(utf8::FromU32(name));
+      for (size_t w = 0; w < l.words.size(); ++w) {
+        for (size_t x = 0; x < l.words[w].size(); ++x) {
+          l.by_char[l.words[w][x]].emplace_back(static_cast<uint32_t>(w), static_cast<uint32_t>(x));
+        }
+      }
       return l;
     }();
     return lexicon;
@@ -320,43 +329,58 @@ class LostBytes {
     std::vector<Fill> out;
     std::set<std::map<size_t, std::pair<char32_t, char32_t>>> seen;
     const size_t first = unknown_.front(), last = unknown_.back();
-    for (const std::u32string& w : lex.words) {
-      deadline::Check();
-      const size_t n = w.size();
-      if (n > slots_.size()) continue;
-      // Placements that overlap [first, last].
-      size_t lo = first + 1 >= n ? first + 1 - n : 0;
-      for (size_t p = lo; p <= last && p + n <= slots_.size(); ++p) {
-        Fill f;
-        bool ok = true;
-        for (size_t x = 0; x < n && ok; ++x) {
-          const Slot& s = slots_[p + x];
-          switch (s.kind) {
-            case SlotKind::kFixed:
-              ok = s.simple == w[x];
-              break;
-            case SlotKind::kFree:
-              ok = utf8::IsHan(w[x]);
-              f.chars[p + x] = {w[x], w[x]};
-              break;
-            case SlotKind::kTrail: {
-              char32_t written = TrailCharacter(s.trail, w[x]);
-              ok = written != 0;
-              f.chars[p + x] = {written, w[x]};
-              break;
-            }
+    // A word must hold a known character (see `anchored` below): the
+    // placements come from the index of the known characters near the gap,
+    // in lexicon order and then by place, as a scan of every word would
+    // meet them.
+    std::vector<std::pair<uint32_t, size_t>> placements;  // (word, first slot)
+    const size_t q_lo = first + 1 >= lex.max_len ? first + 1 - lex.max_len : 0;
+    const size_t q_hi = std::min(slots_.size(), last + lex.max_len);
+    for (size_t q = q_lo; q < q_hi; ++q) {
+      if (slots_[q].kind != SlotKind::kFixed) continue;
+      auto it = lex.by_char.find(slots_[q].simple);
+      if (it == lex.by_char.end()) continue;
+      for (const auto& [w, x] : it->second) {
+        if (x > q) continue;
+        const size_t p = q - x, n = lex.words[w].size();
+        if (p <= last && p + n > first && p + n <= slots_.size()) placements.emplace_back(w, p);
+      }
+    }
+    std::sort(placements.begin(), placements.end());
+    placements.erase(std::unique(placements.begin(), placements.end()), placements.end());
+    for (size_t k = 0; k < placements.size(); ++k) {
+      if (k % 64 == 0) deadline::Check();
+      const std::u32string& w = lex.words[placements[k].first];
+      const size_t n = w.size(), p = placements[k].second;
+      Fill f;
+      bool ok = true;
+      for (size_t x = 0; x < n && ok; ++x) {
+        const Slot& s = slots_[p + x];
+        switch (s.kind) {
+          case SlotKind::kFixed:
+            ok = s.simple == w[x];
+            break;
+          case SlotKind::kFree:
+            ok = utf8::IsHan(w[x]);
+            f.chars[p + x] = {w[x], w[x]};
+            break;
+          case SlotKind::kTrail: {
+            char32_t written = TrailCharacter(s.trail, w[x]);
+            ok = written != 0;
+            f.chars[p + x] = {written, w[x]};
+            break;
           }
         }
-        if (ok && bridge_ && (p >= first || p + n <= last + 1)) ok = false;
-        // A word made only of unknown characters is no evidence for them.
-        bool anchored = false;
-        for (size_t x = 0; x < n && ok && !anchored; ++x) {
-          anchored = slots_[p + x].kind == SlotKind::kFixed;
-        }
-        ok = ok && anchored;
-        if (ok && seen.insert(f.chars).second) out.push_back(std::move(f));
-        if (out.size() >= 256) return out;
       }
+      if (ok && bridge_ && (p >= first || p + n <= last + 1)) ok = false;
+      // A word made only of unknown characters is no evidence for them.
+      bool anchored = false;
+      for (size_t x = 0; x < n && ok && !anchored; ++x) {
+        anchored = slots_[p + x].kind == SlotKind::kFixed;
+      }
+      ok = ok && anchored;
+      if (ok && seen.insert(f.chars).second) out.push_back(std::move(f));
+      if (out.size() >= 256) return out;
     }
     return out;
   }
