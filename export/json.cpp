@@ -51,7 +51,8 @@ Json RecordJson(const std::optional<SourceInfo::Record>& r) {
 Json ProvenanceJson(const std::vector<Provenance>& provenance) {
   Json j = Json::object();
   for (const Provenance& p : provenance) {
-    j[p.field] = {{"from", ValueFromName(p.from)}, {"name", OptString(p.name)}};
+    j[p.field] = {{"from", ValueFromName(p.from)}, {"name", OptString(p.name)},
+                  {"span", p.span ? SpanJson(*p.span) : Json(nullptr)}};
   }
   return j;
 }

@@ -229,6 +229,10 @@ struct Provenance {
   std::string field;  // title | doc_number | issuer | … (the Metadata member's name)
   ValueFrom from = ValueFrom::kText;
   std::optional<std::string> name;  // the record field, header or table label
+  // Code points of Policy::text the value was read from (for `computed`: the
+  // statement it was counted from); none when the text does not hold it (a
+  // record field, an HTTP header).
+  std::optional<CodePointSpan> span;
 };
 
 struct Metadata {

@@ -53,6 +53,15 @@ std::string_view Para(const Normalized& doc, size_t i) {
 
 using utf8::HasSentencePunct;
 
+// The first match of `re` (its first group) in `p`, else `p` trimmed.
+std::string_view Within(std::string_view p, const RE2& re) {
+  re2::StringPiece m;
+  if (RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), re, &m)) return std::string_view(m.data(), m.size());
+  return utf8::Trim(p);
+}
+
+std::string_view View(const re2::StringPiece& m) { return std::string_view(m.data(), m.size()); }
+
 // The organisation a signature line starts with, all of it: the line is
 // the organisation (date on the next line) or the organisation and a date.
 // A shortest match would stop at 平潭综合实验区管委 (委) before 会办公室.
@@ -179,6 +188,7 @@ struct Decree {
   std::optional<std::string> number;  // 国务院令第735号
   std::optional<std::string> maker;   // 国务院, when a day of publication is given
   std::optional<std::string> day;     // 2021-01-15
+  std::string_view number_at, maker_at, day_at;  // their text
 };
 
 Decree FindDecree(const Normalized& doc, size_t header_end) {
@@ -188,9 +198,12 @@ Decree FindDecree(const Normalized& doc, size_t header_end) {
                                 grammar::DecreeNumber() + R"(\s*(?:公布|发布))");
   Decree d;
   for (size_t i = 0; i < header_end && !(d.number && d.maker); ++i) {
-    const std::string p(Para(doc, i));
-    std::string number, date, maker;
-    if (!d.number && RE2::PartialMatch(p, kNumber, &number)) {
+    const std::string_view pv = Para(doc, i);
+    const re2::StringPiece p(pv.data(), pv.size());
+    re2::StringPiece number_at, date, maker;
+    if (!d.number && RE2::PartialMatch(p, kNumber, &number_at)) {
+      const std::string_view number = View(number_at);
+      d.number_at = number;
       // 国务院令（第 481 号）: shown without spaces or brackets.
       std::string shown;
       for (size_t k = 0; k < number.size();) {
@@ -202,8 +215,10 @@ Decree FindDecree(const Normalized& doc, size_t header_end) {
       d.number = shown;
     }
     if (!d.maker && RE2::PartialMatch(p, kMakerAndDay, &date, &maker)) {
-      if (auto day = FindDate(date)) d.day = day->Iso();
-      d.maker = maker;
+      if (auto day = FindDate(View(date))) d.day = day->Iso();
+      d.maker = std::string(View(maker));
+      d.day_at = View(date);
+      d.maker_at = View(maker);
     }
   }
   return d;
@@ -222,12 +237,46 @@ const StatedValue* Stated(const Normalized& doc, std::string_view field) {
 // text.
 class Origins {
  public:
+  explicit Origins(const std::string& text) : text_(text) {}
   void Set(const std::string& field, ValueFrom from, std::optional<std::string> name = std::nullopt) {
-    by_field_[field] = Provenance{field, from, std::move(name)};
+    by_field_[field] = Entry{Provenance{field, from, std::move(name), std::nullopt}, std::nullopt};
+  }
+  // A value read from `piece`, a view into the document's text.
+  void SetText(const std::string& field, std::string_view piece, ValueFrom from = ValueFrom::kText) {
+    Set(field, from);
+    by_field_[field].bytes = Bytes(piece);
+  }
+  // Where the value came from; the text it was read from, when it has one.
+  void SetAt(const std::string& field, ValueFrom from, std::optional<ByteSpan> at) {
+    Set(field, from);
+    by_field_[field].bytes = at;
   }
   void SetFromStated(const std::string& field, const StatedValue& v) { Set(field, v.from, v.name); }
+  // The text `field` was read from, if it has one.
+  std::optional<ByteSpan> BytesOf(const std::string& field) const {
+    auto it = by_field_.find(field);
+    return it == by_field_.end() ? std::nullopt : it->second.bytes;
+  }
+  // `word` in the text `field` was read from.
+  std::optional<ByteSpan> Find(const std::string& field, std::string_view word) const {
+    auto at = BytesOf(field);
+    if (!at || word.empty()) return std::nullopt;
+    const std::string_view in(text_.data() + at->begin, static_cast<size_t>(at->end - at->begin));
+    const size_t k = in.find(word);
+    if (k == std::string_view::npos) return std::nullopt;
+    return ByteSpan{at->begin + static_cast<int64_t>(k), at->begin + static_cast<int64_t>(k + word.size())};
+  }
+  // The bytes of `piece`, a view into the text; none for another string.
+  std::optional<ByteSpan> Bytes(std::string_view piece) const {
+    if (piece.data() == nullptr || piece.data() < text_.data() ||
+        piece.data() + piece.size() > text_.data() + text_.size()) {
+      return std::nullopt;
+    }
+    const auto b = static_cast<int64_t>(piece.data() - text_.data());
+    return ByteSpan{b, b + static_cast<int64_t>(piece.size())};
+  }
   // One entry per non-null field, in the order of the output.
-  std::vector<Provenance> For(const Metadata& md) const {
+  std::vector<Provenance> For(const Metadata& md, const utf8::CodePointIndex& cps) const {
     std::vector<Provenance> out;
     const std::pair<const char*, const std::optional<std::string>*> fields[] = {
         {"title", &md.title},           {"doc_number", &md.doc_number},
@@ -238,13 +287,22 @@ class Origins {
     for (const auto& [name, value] : fields) {
       if (!*value) continue;
       auto it = by_field_.find(name);
-      out.push_back(it != by_field_.end() ? it->second : Provenance{name, ValueFrom::kText, std::nullopt});
+      Provenance p = it != by_field_.end() ? it->second.provenance : Provenance{name, ValueFrom::kText, std::nullopt, std::nullopt};
+      if (it != by_field_.end() && it->second.bytes) {
+        p.span = CodePointSpan{cps.ToCodePoint(it->second.bytes->begin), cps.ToCodePoint(it->second.bytes->end)};
+      }
+      out.push_back(std::move(p));
     }
     return out;
   }
 
  private:
-  std::map<std::string, Provenance> by_field_;
+  struct Entry {
+    Provenance provenance;
+    std::optional<ByteSpan> bytes;
+  };
+  const std::string& text_;
+  std::map<std::string, Entry> by_field_;
 };
 
 }  // namespace
@@ -270,6 +328,18 @@ struct Layout {
   std::vector<bool> is_table;
   size_t title_para = 0;  // n when the text states no title line
   std::optional<std::string> title_doc_number;  // 关于…的通知（银发〔2021〕259号）
+  std::string_view title_doc_number_at;          // its text
+
+  // The page table's line that holds `raw` (a value as the table states it).
+  std::string_view TableText(std::string_view raw) const {
+    for (size_t i = 0; i < n && !raw.empty(); ++i) {
+      if (!is_table[i]) continue;
+      std::string_view p = Para(i);
+      const size_t at = p.find(raw);
+      if (at != std::string_view::npos) return p.substr(at, raw.size());
+    }
+    return {};
+  }
 
   std::string_view Para(size_t i) const { return internal::Para(doc, i); }
 };
@@ -317,7 +387,7 @@ bool TitleOverTwoLines(const Layout& l, size_t i, std::string* title) {
 void FindTitle(Layout* l, Metadata* md, Origins* origins) {
   if (auto t = Get(l->table, {"title"})) {
     md->title = StripTitleDecoration(*t);
-    origins->Set("title", ValueFrom::kPageTable);
+    origins->SetText("title", l->TableText(*t), ValueFrom::kPageTable);
   }
   for (size_t i = 0; i < l->header_end; ++i) {
     if (l->is_table[i]) continue;
@@ -328,6 +398,7 @@ void FindTitle(Layout* l, Metadata* md, Origins* origins) {
     static const RE2 kTrailingNumber(R"(^(.+?)\s*[（(]\s*()" + grammar::DocNumber() + R"()\s*[)）]$)");
     if (RE2::FullMatch(std::string(p), kTrailingNumber, &head, &number) && IsTitleLike(head)) {
       l->title_doc_number = FindDocNumberIn(number, true);
+      l->title_doc_number_at = Within(p.substr(head.size()), DocNumberRe());
       p = std::string_view(p.data(), head.size());
     }
     std::string two_lines;
@@ -339,7 +410,12 @@ void FindTitle(Layout* l, Metadata* md, Origins* origins) {
       if (!md->title || (stated.size() > md->title->size() &&
                           stated.compare(stated.size() - md->title->size(), md->title->size(), *md->title) == 0)) {
         md->title = std::move(stated);
-        origins->Set("title", ValueFrom::kText);
+        std::string_view at = utf8::Trim(p);
+        if (!two_lines.empty()) {
+          std::string_view second = utf8::Trim(l->Para(i + 1));
+          at = std::string_view(at.data(), static_cast<size_t>(second.data() + second.size() - at.data()));
+        }
+        origins->SetText("title", at);
       }
       break;
     }
@@ -358,13 +434,17 @@ void FindTitle(Layout* l, Metadata* md, Origins* origins) {
 
 // 相关附件：广安府办规〔2023〕5号关于印发《…》的通知.pdf: the document's own
 // file among the attachments, named by its 文号 and its title.
-std::optional<std::string> DocNumberOfOwnFile(const std::string& text, const std::string& title) {
+std::optional<std::string> DocNumberOfOwnFile(const std::string& text, const std::string& title,
+                                              std::string_view* at) {
   static const RE2 kFile(
       "(" + grammar::DocNumber() + R"()\s*(关于[^。；;：:，,/]{4,150}?)\.(?:pdf|PDF|doc|docx|wps|ofd))");
   re2::StringPiece in(text);
-  std::string number, name;
+  re2::StringPiece number, name;
   while (RE2::FindAndConsume(&in, kFile, &number, &name)) {
-    if (SameNotice(name, title)) return FindDocNumberIn(number, true);
+    if (SameNotice(View(name), title)) {
+      *at = View(number);
+      return FindDocNumberIn(View(number), true);
+    }
   }
   return std::nullopt;
 }
@@ -377,7 +457,7 @@ void FindDocNumber(const Layout& l, const Decree& decree, Metadata* md, Origins*
   if (auto dn = Get(l.table, {"doc_number"})) {
     if (auto norm = FindDocNumberIn(*dn, false)) {
       md->doc_number = *norm;
-      origins->Set("doc_number", ValueFrom::kPageTable);
+      origins->SetText("doc_number", l.TableText(*dn), ValueFrom::kPageTable);
     }
   }
   for (size_t i = 0; i < l.header_end; ++i) {
@@ -391,21 +471,22 @@ void FindDocNumber(const Layout& l, const Decree& decree, Metadata* md, Origins*
                                   std::nullopt});
     }
     md->doc_number = *dn;
-    origins->Set("doc_number", ValueFrom::kText);
+    origins->SetText("doc_number", Within(l.Para(i), DocNumberRe()));
     break;
   }
   if (!md->doc_number && l.title_doc_number) {
     md->doc_number = l.title_doc_number;
-    origins->Set("doc_number", ValueFrom::kText);
+    origins->SetText("doc_number", l.title_doc_number_at);
   }
   if (!md->doc_number && decree.number) {
     md->doc_number = decree.number;
-    origins->Set("doc_number", ValueFrom::kText);
+    origins->SetText("doc_number", decree.number_at);
   }
   if (!md->doc_number && md->title) {
-    if (auto dn = DocNumberOfOwnFile(l.doc.text, *md->title)) {
+    std::string_view at;
+    if (auto dn = DocNumberOfOwnFile(l.doc.text, *md->title, &at)) {
       md->doc_number = dn;
-      origins->Set("doc_number", ValueFrom::kText);
+      origins->SetText("doc_number", at);
     }
   }
   if (const StatedValue* v = Stated(l.doc, "doc_number"); v && !md->doc_number) {
@@ -453,14 +534,15 @@ void FindSigner(const Layout& l, Metadata* md) {
 // 杭州市科学技术局2026年5月25日发布，征求意见截止…: the page's own line
 // saying when (and by whom) it was published, not a sentence citing another
 // document's publication.
-std::optional<Date> PublishedInText(const Layout& l) {
+std::optional<Date> PublishedInText(const Layout& l, std::string_view* at) {
   static const RE2 kPublished(
       R"(^\s*(?:\p{Han}{2,40}?)" + grammar::OrgEnd() + R"(\s*)?((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[^年。，,；;]{2,12}?日)\s*(?:发布|公布)(?:[，,。;；]|$))");
   for (size_t i = 0; i < l.n; ++i) {
     std::string_view p = l.Para(i);
     re2::StringPiece m;
     if (RE2::PartialMatch(re2::StringPiece(p.data(), p.size()), kPublished, &m)) {
-      return FindDate(std::string_view(m.data(), m.size()));
+      *at = View(m);
+      return FindDate(View(m));
     }
   }
   return std::nullopt;
@@ -472,7 +554,10 @@ std::optional<std::string> ReadTableFields(const Layout& l, Metadata* md, Origin
   md->index_number = Get(l.table, {"index_number"});
   md->publisher = Get(l.table, {"publisher"});
   md->validity = Get(l.table, {"validity"});
-  for (const char* f : {"index_number", "publisher", "validity"}) origins->Set(f, ValueFrom::kPageTable);
+  for (auto [field, value] : {std::pair{"index_number", &md->index_number}, std::pair{"publisher", &md->publisher},
+                              std::pair{"validity", &md->validity}}) {
+    origins->SetText(field, *value ? l.TableText(**value) : std::string_view(), ValueFrom::kPageTable);
+  }
   if (auto tw = Get(l.table, {"topic_words"})) md->topic_words = SplitList(*tw);
   md->attachments = l.doc.attachments;
   if (md->attachments.empty()) {
@@ -481,7 +566,7 @@ std::optional<std::string> ReadTableFields(const Layout& l, Metadata* md, Origin
   if (auto pd = Get(l.table, {"published_date"})) {
     if (auto d = FindDate(*pd)) {
       md->published_date = d->Iso();
-      origins->Set("published_date", ValueFrom::kPageTable);
+      origins->SetText("published_date", l.TableText(*pd), ValueFrom::kPageTable);
     }
   }
   if (const StatedValue* v = Stated(l.doc, "published_date"); v && !md->published_date) {
@@ -491,10 +576,17 @@ std::optional<std::string> ReadTableFields(const Layout& l, Metadata* md, Origin
     }
   }
   if (!md->published_date) {
-    if (auto d = PublishedInText(l)) md->published_date = d->Iso();
+    std::string_view at;
+    if (auto d = PublishedInText(l, &at)) {
+      md->published_date = d->Iso();
+      origins->SetText("published_date", at);
+    }
   }
   if (auto sd = Get(l.table, {"signed_date"})) {
-    if (auto d = FindDate(*sd)) return d->Iso();
+    if (auto d = FindDate(*sd)) {
+      origins->SetText("table_signed_date", l.TableText(*sd), ValueFrom::kPageTable);
+      return d->Iso();
+    }
   }
   return std::nullopt;
 }
@@ -506,58 +598,72 @@ struct EffectiveStatements {
   int years = 0;                 // 有效期N年
   bool from_signing = false;     // 自印发之日起施行
   bool from_publishing = false;  // 自发布之日起施行
+  // The text each was read from: the dates; the whole 自印发之日起施行 or
+  // 有效期5年 statement for a date counted from it.
+  std::string_view from_at, until_at, rule_at, years_at;
 };
 
 // 有效期N年 / 有效期限五年 / 暂定N年, said of the document itself: after a
 // sentence break or 本办法…, not 注册登记有效期5年 (a licence's term).
-int ValidityYears(const std::string& text) {
+int ValidityYears(const std::string& text, std::string_view* at) {
   static const RE2 kYears(
-      R"((?:^|[，,。；;：:]|本\p{Han}{1,8}?)\s*(?:有效期限?(?:为)?|暂定(?:执行|实施|试行)?)\s*([0-9]+|[一二三四五六七八九十两]+)\s*年)");
+      R"((?:^|[，,。；;：:]|本\p{Han}{1,8}?)\s*((?:有效期限?(?:为)?|暂定(?:执行|实施|试行)?)\s*([0-9]+|[一二三四五六七八九十两]+)\s*年))");
   int years = 0;
   re2::StringPiece in(text);
-  re2::StringPiece m;
-  while (RE2::FindAndConsume(&in, kYears, &m)) {
+  re2::StringPiece whole, m;
+  while (RE2::FindAndConsume(&in, kYears, &whole, &m)) {
     std::string_view v(m.data(), m.size());
     auto y = (v[0] >= '0' && v[0] <= '9') ? std::optional<int64_t>(std::stoll(std::string(v)))
                                          : ParseChineseNumber(v);
-    if (y && *y > 0 && *y < 100) years = static_cast<int>(*y);
+    if (y && *y > 0 && *y < 100) {
+      years = static_cast<int>(*y);
+      *at = View(whole);
+    }
   }
   return years;
 }
 
 EffectiveStatements ReadEffectiveStatements(const std::string& text) {
-  static const RE2 kFrom(R"(自\s*([^起,，。;；]{2,24}?)\s*起\s*(?:施行|实施|实行|执行|生效|试行))");
+  static const RE2 kFrom(R"((自\s*([^起,，。;；]{2,24}?)\s*起\s*(?:施行|实施|实行|执行|生效|试行)))");
   static const RE2 kUntil(R"(有效期(?:至|到|截至)\s*([^,，。;；]{6,20}?)(?:止|[,，。;；]|$))");
   // 本公告有效期自2023年10月11日起至2025年10月10日
   static const RE2 kRange(R"(有效期(?:为)?自\s*([^,，。;；]{6,20}?)\s*起?\s*至\s*([^,，。;；]{6,20}?)(?:止|[,，。;；]|$))");
   EffectiveStatements e;
   re2::StringPiece in(text);
-  re2::StringPiece m, m2;
-  while (RE2::FindAndConsume(&in, kFrom, &m)) {
+  re2::StringPiece whole, m, m2;
+  while (RE2::FindAndConsume(&in, kFrom, &whole, &m)) {
     std::string_view v(m.data(), m.size());
     if (auto d = FindDate(v)) {
       e.from = d;
+      e.from_at = v;
       e.from_signing = e.from_publishing = false;
     } else if (utf8::ContainsAny(v, {"印发", "公布", "下发", "签发", "颁布"})) {
       e.from_signing = true;
+      e.rule_at = View(whole);
     } else if (v.find("发布") != std::string_view::npos) {
       e.from_publishing = true;
+      e.rule_at = View(whole);
     }
   }
   in = re2::StringPiece(text);
   while (RE2::FindAndConsume(&in, kUntil, &m)) {
-    if (auto d = FindDate(std::string_view(m.data(), m.size()))) e.until = d;
+    if (auto d = FindDate(View(m))) {
+      e.until = d;
+      e.until_at = View(m);
+    }
   }
   in = re2::StringPiece(text);
   while (RE2::FindAndConsume(&in, kRange, &m, &m2)) {
-    auto from = FindDate(std::string_view(m.data(), m.size()));
-    auto until = FindDate(std::string_view(m2.data(), m2.size()));
+    auto from = FindDate(View(m));
+    auto until = FindDate(View(m2));
     if (!from || !until) continue;
     e.from = from;
     e.until = until;
+    e.from_at = View(m);
+    e.until_at = View(m2);
     e.from_signing = e.from_publishing = false;
   }
-  e.years = ValidityYears(text);
+  e.years = ValidityYears(text, &e.years_at);
   return e;
 }
 
@@ -585,8 +691,13 @@ void ReadMangledSignedDate(std::string_view date_text, const std::vector<Date>& 
 // 发文机关署名 and 成文日期: an organisation, then a date, on the same line or
 // the next. A date followed by 印发 is the 版记's 印发机关和印发日期, not the
 // signature. `known` are the page's other dates, to read a mangled date.
-void FindSignature(const Layout& l, const std::vector<Date>& known, Metadata* md,
+void FindSignature(const Layout& l, const std::vector<Date>& known, Metadata* md, Origins* origins,
                    std::vector<Warning>* warnings, const utf8::CodePointIndex& cps) {
+  auto signed_by = [&](const re2::StringPiece& org, std::string_view date_text) {
+    md->issuer = JoinedIssuers(View(org));
+    origins->SetText("issuer", View(org));
+    origins->SetText("signed_date", date_text);
+  };
   for (size_t i = 0; i < l.n && !md->issuer; ++i) {
     std::string_view p = l.Para(i);
     if (HasSentencePunct(p) || p.find("。") != std::string_view::npos) continue;
@@ -601,12 +712,12 @@ void FindSignature(const Layout& l, const std::vector<Date>& known, Metadata* md
     }
     if (date_text.find("印发") != std::string_view::npos) continue;
     if (auto d = ParseDateLine(date_text)) {
-      md->issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
+      signed_by(org, date_text);
       md->signed_date = d->Iso();
       continue;
     }
     if (auto d = MistypedDate(date_text)) {
-      md->issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
+      signed_by(org, date_text);
       md->signed_date = d->Iso();
       const auto b = static_cast<int64_t>(date_text.data() - l.doc.text.data());
       warnings->push_back(Warning{WarningCode::kDateMistyped,
@@ -617,7 +728,7 @@ void FindSignature(const Layout& l, const std::vector<Date>& known, Metadata* md
     }
     std::vector<Date> readings = MangledDateReadings(date_text);
     if (readings.empty()) continue;
-    md->issuer = JoinedIssuers(std::string_view(org.data(), org.size()));
+    signed_by(org, date_text);
     ReadMangledSignedDate(date_text, readings, known, md, warnings, cps, l.doc.text);
   }
 }
@@ -630,11 +741,12 @@ void FindTitleInOwnFileName(const Layout& l, Metadata* md, Origins* origins) {
   static const RE2 kFileLine(R"(^\s*([^。；;：:，,/]{6,120}?)\s*(?:[（(]\d{1,2}[)）])?\.(?:pdf|PDF|doc|docx|wps|ofd)\s*$)");
   for (size_t i = l.n; i-- > 0;) {
     std::string_view p = l.Para(i);
-    std::string name;
-    if (!RE2::FullMatch(re2::StringPiece(p.data(), p.size()), kFileLine, &name)) continue;
+    re2::StringPiece m;
+    if (!RE2::FullMatch(re2::StringPiece(p.data(), p.size()), kFileLine, &m)) continue;
+    const std::string name(View(m));
     if (IsTitleLike(name) && name.rfind(*md->issuer + "关于", 0) == 0) {
       md->title = name;
-      origins->Set("title", ValueFrom::kText);
+      origins->SetText("title", View(m));
       return;
     }
   }
@@ -643,25 +755,28 @@ void FindTitleInOwnFileName(const Layout& l, Metadata* md, Origins* origins) {
 // 附件：1.….doc2.….doc海关总署2023年10月8日公告正文下载链接…: a page that
 // lost its line breaks glued the signature to the attachment list's file
 // names.
-void FindSignatureAfterFiles(const Layout& l, Metadata* md) {
+void FindSignatureAfterFiles(const Layout& l, Metadata* md, Origins* origins) {
   if (md->issuer || md->signed_date) return;
   static const RE2 kGlued(R"(\.(?:docx?|pdf|wps|xlsx?|ofd)\s*)" + OrganisationsPattern() +
                           R"(\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))");
-  std::string org, date;
+  re2::StringPiece org, date;
   if (!RE2::PartialMatch(l.doc.text, kGlued, &org, &date)) return;
-  if (auto d = FindDate(date)) {
-    md->issuer = JoinedIssuers(org);
+  if (auto d = FindDate(View(date))) {
+    md->issuer = JoinedIssuers(View(org));
     md->signed_date = d->Iso();
+    origins->SetText("issuer", View(org));
+    origins->SetText("signed_date", View(date));
   }
 }
 
 // A 成文日期 alone on its line after the notice, its organisation only on
 // the seal (湖北省人民政府办公厅 … 请认真贯彻执行。\n2026年5月11日).
-void FindDateOnlySignature(const Layout& l, Metadata* md) {
+void FindDateOnlySignature(const Layout& l, Metadata* md, Origins* origins) {
   if (md->signed_date || l.title_para >= l.n) return;
   for (size_t i = l.title_para + 2; i < l.header_end; ++i) {
     if (auto d = ParseDateLine(l.Para(i))) {
       md->signed_date = d->Iso();
+      origins->SetText("signed_date", utf8::Trim(l.Para(i)));
       return;
     }
   }
@@ -686,19 +801,25 @@ void FindIssuerInTitle(const Layout& l, Metadata* md, Origins* origins) {
     }
   }
   md->issuer = issuer;
-  origins->Set("issuer", ValueFrom::kTitle);
+  origins->SetAt("issuer", ValueFrom::kTitle, origins->Find("title", phrase));
 }
 
 // Where the signature is silent: the 令's maker and day, the table's
 // 发布机构, the record's issuer, or a record value that is an organisation's
 // name and nothing else.
 void FindIssuerElsewhere(const Layout& l, const Decree& decree, Metadata* md, Origins* origins) {
-  if (!md->issuer && decree.maker) md->issuer = decree.maker;
-  if (!md->signed_date && decree.day) md->signed_date = decree.day;
+  if (!md->issuer && decree.maker) {
+    md->issuer = decree.maker;
+    origins->SetText("issuer", decree.maker_at);
+  }
+  if (!md->signed_date && decree.day) {
+    md->signed_date = decree.day;
+    origins->SetText("signed_date", decree.day_at);
+  }
   if (!md->issuer) {
     if (auto a = Get(l.table, {"issuer"})) {
       md->issuer = *a;
-      origins->Set("issuer", ValueFrom::kPageTable);
+      origins->SetText("issuer", l.TableText(*a), ValueFrom::kPageTable);
     }
   }
   if (const StatedValue* v = Stated(l.doc, "issuer"); v && !md->issuer) {
@@ -764,20 +885,22 @@ void FindInHistory(const Layout& l, Metadata* md, Origins* origins, std::optiona
 void SetEffectivePeriod(const EffectiveStatements& e, Metadata* md, Origins* origins) {
   if (e.from) {
     md->effective_from = e.from->Iso();
+    origins->SetText("effective_from", e.from_at);
   } else if (e.from_signing && md->signed_date) {
     md->effective_from = md->signed_date;
-    origins->Set("effective_from", ValueFrom::kComputed);
+    origins->SetText("effective_from", e.rule_at, ValueFrom::kComputed);
   } else if (e.from_publishing && (md->signed_date || md->published_date)) {
     // 自发布之日起施行: the document's own date, as for 自印发之日起; the
     // page's date only when the document states none.
     md->effective_from = md->signed_date ? md->signed_date : md->published_date;
-    origins->Set("effective_from", ValueFrom::kComputed);
+    origins->SetText("effective_from", e.rule_at, ValueFrom::kComputed);
   }
   if (e.until) {
     md->effective_until = e.until->Iso();
+    origins->SetText("effective_until", e.until_at);
   } else if (e.years > 0 && md->effective_from) {
     md->effective_until = AddYearsMinusOneDay(*FindDate(*md->effective_from), e.years).Iso();
-    origins->Set("effective_until", ValueFrom::kComputed);
+    origins->SetText("effective_until", e.years_at, ValueFrom::kComputed);
   }
 }
 
@@ -877,7 +1000,7 @@ void FindReferences(const std::string& text, Metadata* md) {
 Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                       const utf8::CodePointIndex& cps) {
   Metadata md;
-  Origins origins;
+  Origins origins(doc.text);
   Layout layout = MakeLayout(doc);
   FindTitle(&layout, &md, &origins);
   const Decree decree = FindDecree(doc, layout.header_end);
@@ -894,10 +1017,10 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
     }
   }
   if (effective.from) known.push_back(*effective.from);
-  FindSignature(layout, known, &md, warnings, cps);
+  FindSignature(layout, known, &md, &origins, warnings, cps);
   if (!md.signed_date && table_signed) {
     md.signed_date = table_signed;
-    origins.Set("signed_date", ValueFrom::kPageTable);
+    origins.SetAt("signed_date", ValueFrom::kPageTable, origins.BytesOf("table_signed_date"));
   }
   if (md.signed_date && table_signed && *md.signed_date != *table_signed) {
     warnings->push_back(Warning{WarningCode::kDateConflict,
@@ -905,8 +1028,8 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
                                     ") differs from the page's table (" + *table_signed + ")",
                                 std::nullopt});
   }
-  FindSignatureAfterFiles(layout, &md);
-  FindDateOnlySignature(layout, &md);
+  FindSignatureAfterFiles(layout, &md, &origins);
+  FindDateOnlySignature(layout, &md, &origins);
   FindIssuerInTitle(layout, &md, &origins);
   std::optional<Date> in_force;  // as a law database's 沿革 says
   FindInHistory(layout, &md, &origins, &in_force);
@@ -921,7 +1044,7 @@ Metadata FindMetadata(const Normalized& doc, std::vector<Warning>* warnings,
   FindNotesAndCc(layout, &md);
   FindAttachmentList(layout, &md);
   FindReferences(doc.text, &md);
-  md.provenance = origins.For(md);
+  md.provenance = origins.For(md, cps);
   return md;
 }
 

@@ -34,6 +34,17 @@ for name in sys.argv[1:]:
             if (md.get(field) is not None) != (field in prov):
                 problems.append(f"{where}: metadata.{field} = {md.get(field)!r} but provenance has {prov.get(field)!r}")
         text = rec.get("text", "")
+        # a value's span selects it: the words themselves for names and
+        # numbers read from text; dates and counted values are read, not copied
+        for field, p in prov.items():
+            if p.get("span") is None:
+                continue
+            s, e = p["span"]
+            if not (0 <= s < e <= len(text)):
+                problems.append(f"{where}: provenance.{field} span {p['span']} outside text")
+            elif field in ("doc_number", "index_number", "publisher", "validity") and p["from"] == "text" \
+                    and text[s:e] != md[field]:
+                problems.append(f"{where}: metadata.{field} = {md[field]!r} but its span selects {text[s:e]!r}")
         for c in rec.get("clauses", []):
             s, e = c["span"]
             if not (0 <= s <= e <= len(text)):
