@@ -70,6 +70,7 @@ Json PolicyJson(const Policy& p) {
                  {"encoding", s.encoding},
                  {"encoding_source", s.encoding_source},
                  {"pages", s.pages ? Json(*s.pages) : Json(nullptr)},
+                 {"page_starts", p.page_starts.empty() ? Json(nullptr) : Json(p.page_starts)},
                  {"url", OptString(s.url)},
                  {"format_reason", OptString(s.format_reason)},
                  {"record", RecordJson(s.record)}};

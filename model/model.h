@@ -172,6 +172,8 @@ struct Normalized {
   std::vector<StatedValue> stated;  // values normalized like the text
   std::vector<Repair> repairs;
   std::vector<Warning> warnings;
+  // PDF: where page k+1 starts in `text` (bytes); empty for other formats.
+  std::vector<int64_t> page_starts;
 };
 
 // ---- Policy: the output contract gongwen/1 ----
@@ -268,6 +270,8 @@ struct Policy {
   std::vector<Table> tables;
   std::vector<Repair> repairs;  // with `at` in code points of text
   std::vector<Warning> warnings;
+  // PDF: the code point of text where page k+1 starts; empty otherwise.
+  std::vector<int64_t> page_starts;
 };
 
 }  // namespace gongwen

@@ -114,6 +114,35 @@ Normalizer::Normalizer(std::unique_ptr<internal::ScriptConverter> script)
     : script_(std::move(script)) {}
 Normalizer::~Normalizer() = default;
 
+namespace {
+
+// Where each page of a PDF starts in the normalized text: the first byte
+// made from that page's blocks; a page that gave none starts where the next
+// one does (its number still shows which page a value is on).
+std::vector<int64_t> PageStarts(const Extracted& ex, const std::vector<uint32_t>& origin) {
+  std::vector<int64_t> starts;
+  if (!ex.source.pages || *ex.source.pages <= 0 || ex.blocks.empty()) return starts;
+  const int pages = *ex.source.pages;
+  std::vector<int64_t> first(static_cast<size_t>(pages), -1);  // Extracted::text bytes
+  for (const Block& b : ex.blocks) {
+    if (!b.page || *b.page < 1 || *b.page > pages) continue;
+    int64_t& f = first[static_cast<size_t>(*b.page - 1)];
+    if (f < 0 || b.begin < f) f = b.begin;
+  }
+  starts.assign(static_cast<size_t>(pages), 0);
+  int64_t next = static_cast<int64_t>(origin.size()) - 1;  // the text's end
+  for (size_t k = first.size(); k-- > 0;) {
+    if (first[k] >= 0) {
+      next = std::min<int64_t>(next, std::lower_bound(origin.begin(), origin.end() - 1, first[k]) - origin.begin());
+    }
+    starts[k] = next;
+  }
+  starts[0] = 0;
+  return starts;
+}
+
+}  // namespace
+
 Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
   RepairLog log;
   // Removes a whole paragraph, logging it as `kind`.
@@ -272,6 +301,7 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
     out.paragraphs.push_back(para);
   }
   out.origin.push_back(static_cast<uint32_t>(ex.text.size()));
+  out.page_starts = PageStarts(ex, out.origin);
 
   // Repairs in output coordinates: source spans in code points of the
   // extracted text, `at` in code points of the normalized text.

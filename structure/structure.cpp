@@ -28,6 +28,7 @@ Policy Structure(const Normalized& doc, const Options& options) {
   p.text = doc.text;
   p.repairs = doc.repairs;
   p.warnings = doc.warnings;
+  for (int64_t b : doc.page_starts) p.page_starts.push_back(cps.ToCodePoint(static_cast<size_t>(b)));
   p.metadata = internal::FindMetadata(doc, &p.warnings, cps);
   p.metadata.status = PolicyStatus(p.metadata, options.as_of);
   if (!options.as_of.empty()) p.metadata.status_as_of = options.as_of;
