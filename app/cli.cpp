@@ -70,6 +70,8 @@ text, Markdown headings), then by extension. A record's source is FILE#KEY
 "FILE#N: error: reason (byte N) [decode]" and the file's other records go on.
 Writes:
   OUT/documents.jsonl   one gongwen/1 record per document, in input order
+  OUT/errors.jsonl      one line per input that failed, in input order: {"path",
+                        "code", "byte", "page", "message"}; empty when none failed
   OUT/docs/<id>.json    the same record, indented
   OUT/gongwen.db        the policy database (SQLite), upserted: one policy per
                         发文字号 or title, one version per distinct text, one
@@ -396,17 +398,20 @@ void ReportRecordError(std::ostream& err, const std::string& path, const contain
 
 // The inputs of a run: the paths named, those listed by --files-from, the
 // files found in folders, less --exclude.
+// Each problem is reported on stderr and added to `failures` (path, error).
 std::vector<std::string> RunInputs(const Parsed& p, std::vector<std::string>* missing, std::ostream& err,
-                                   bool* list_failed) {
+                                   std::vector<std::pair<std::string, Error>>* failures) {
+  auto fail = [&](const std::string& path, const Error& e) {
+    ReportError(err, path, e);
+    failures->emplace_back(path, e);
+  };
   std::vector<std::string> named = p.positional;
   if (IsFolder(p.files_from)) {
-    ReportError(err, p.files_from, Error{ErrorCode::kIo, "is a folder, not a file"});
-    *list_failed = true;
+    fail(p.files_from, Error{ErrorCode::kIo, "is a folder, not a file"});
   } else if (!p.files_from.empty()) {
     auto listed = files::ReadPathList(p.files_from, p.null_separated);
     if (!listed.ok()) {
-      ReportError(err, p.files_from, listed.error());
-      *list_failed = true;
+      fail(p.files_from, listed.error());
     } else {
       named.insert(named.end(), listed.value().begin(), listed.value().end());
     }
@@ -414,8 +419,7 @@ std::vector<std::string> RunInputs(const Parsed& p, std::vector<std::string>* mi
   std::vector<std::string> unreadable;
   std::vector<std::string> inputs = files::ListInputs(named, kExtensions, missing, p.excludes, &unreadable);
   for (const std::string& dir : unreadable) {
-    ReportError(err, dir, Error{ErrorCode::kIo, "folder cannot be read (permission denied); its files are not processed"});
-    *list_failed = true;
+    fail(dir, Error{ErrorCode::kIo, "folder cannot be read (permission denied); its files are not processed"});
   }
   return inputs;
 }
@@ -428,8 +432,9 @@ class RunJob {
     if (!p.fields.empty()) fingerprint_ += " fields=" + p.fields;
   }
 
-  int Execute(const std::vector<std::string>& inputs);
-  db::RunCounts& counts() { return counts_; }
+  // `failed`: the inputs that failed before the run (missing, unreadable
+  // folders), already reported on stderr.
+  int Execute(const std::vector<std::string>& inputs, const std::vector<std::pair<std::string, Error>>& failed);
 
  private:
   std::optional<int> Setup();
@@ -440,6 +445,7 @@ class RunJob {
                           bool write);
   std::optional<int> OpenBatch();
   std::optional<int> CloseBatch(bool force);
+  std::optional<int> Failed(const std::string& source, const Error& e);
   int Fatal(const std::string& where, const Error& e);
   void Summary();
 
@@ -457,6 +463,8 @@ class RunJob {
   std::filesystem::path docs_dir_;
   std::unique_ptr<files::DirLock> lock_;  // held for the run
   std::unique_ptr<files::AtomicFile> jsonl_;
+  std::string errors_path_;
+  std::unique_ptr<files::AtomicFile> errors_;  // errors.jsonl
   container::FieldMap field_map_;
 };
 
@@ -507,6 +515,24 @@ std::optional<int> RunJob::Setup() {
   auto jsonl = files::AtomicFile::Create(jsonl_path_);
   if (!jsonl.ok()) return Fatal(jsonl_path_, jsonl.error());
   jsonl_ = std::move(jsonl).value();
+  // errors.jsonl: one line per failed input, in input order, the same way.
+  errors_path_ = (fs::path(p_.out_dir) / "errors.jsonl").string();
+  auto errors = files::AtomicFile::Create(errors_path_);
+  if (!errors.ok()) return Fatal(errors_path_, errors.error());
+  errors_ = std::move(errors).value();
+  return std::nullopt;
+}
+
+// An input that failed (already reported on stderr): counted, a line of
+// errors.jsonl and a row of the database's failures, in the open batch.
+// `source` is the file, or FILE#KEY (FILE#N) for a record.
+std::optional<int> RunJob::Failed(const std::string& source, const Error& e) {
+  ++counts_.failed;
+  const std::string stored = db::StoredPath(source);
+  if (auto w = errors_->Write(output::ErrorJsonLine(stored, e) + "\n"); !w.ok()) return Fatal(errors_path_, w.error());
+  if (!store_) return std::nullopt;
+  if (auto stop = OpenBatch()) return stop;
+  if (auto r = store_->RecordFailure(source, e); !r.ok()) return Fatal(source, r.error());
   return std::nullopt;
 }
 
@@ -575,13 +601,14 @@ std::optional<int> RunJob::Document(const std::string& path, std::string_view by
   }
   auto policy = pipeline_->Process(bytes, path, p_.options, record);
   if (!policy.ok()) {
+    Error e = policy.error();
     if (record) {
-      ReportRecordError(err_, path, container::RecordError{record->where.ordinal, record->where.byte,
-                                                           policy.error().message});
+      ReportRecordError(err_, path, container::RecordError{record->where.ordinal, record->where.byte, e.message});
+      e.byte_offset = record->where.byte;  // where the record is in its file, as reported
     } else {
-      ReportError(err_, path, policy.error());
+      ReportError(err_, path, e);
     }
-    ++counts_.failed;
+    if (auto stop = Failed(source, e)) return stop;
     return CloseBatch(false);
   }
   const std::string line = output::ToJsonLine(policy.value());
@@ -601,47 +628,48 @@ std::optional<int> RunJob::Input(const std::string& path) {
   auto bytes = files::Read(path, p_.options.limits.max_bytes);
   if (!bytes.ok()) {
     ReportError(err_, path, bytes.error());
-    ++counts_.failed;
-    return std::nullopt;
+    return Failed(path, bytes.error());
   }
   // A container that breaks the reader (or memory) is that file's error.
   container::Unpacked unpacked;
   try {
     unpacked = container::Unpack(bytes.value(), path, field_map_);
   } catch (const std::exception& e) {
-    ReportError(err_, path, Error{ErrorCode::kInternal, std::string("internal error reading the file: ") + e.what()});
-    ++counts_.failed;
-    return std::nullopt;
+    const Error error{ErrorCode::kInternal, std::string("internal error reading the file: ") + e.what()};
+    ReportError(err_, path, error);
+    return Failed(path, error);
   }
   if (unpacked.kind == container::Kind::kFile) {
     return Document(path, bytes.value(), Sha256Hex(bytes.value()), nullptr);
   }
   ++containers_;
   skipped_ += static_cast<int64_t>(unpacked.skipped.size());
-  // Records and errors in file order.
+  // Records and errors in file order. A record that cannot be read is
+  // FILE#N (its ordinal: its key is not known), as on stderr.
+  auto bad_record = [&](const container::RecordError& re) {
+    ReportRecordError(err_, path, re);
+    return Failed(path + "#" + std::to_string(re.ordinal), Error{ErrorCode::kDecode, re.message, re.byte_offset});
+  };
   size_t e = 0;
   for (const container::Record& r : unpacked.records) {
     for (; e < unpacked.errors.size() && unpacked.errors[e].ordinal < r.ordinal; ++e) {
-      ReportRecordError(err_, path, unpacked.errors[e]);
-      ++counts_.failed;
+      if (auto stop = bad_record(unpacked.errors[e])) return stop;
     }
     ++records_;
     const int64_t max_bytes = p_.options.limits.max_bytes;
     if (max_bytes >= 0 && static_cast<int64_t>(r.body.size()) > max_bytes) {
-      ReportRecordError(err_, path,
-                        container::RecordError{r.ordinal, r.byte_offset,
-                                               "its body is " + std::to_string(r.body.size()) +
-                                                   " bytes, over --max-bytes " + std::to_string(max_bytes)},
-                        ErrorCode::kLimit);
-      ++counts_.failed;
+      const container::RecordError re{r.ordinal, r.byte_offset,
+                                      "its body is " + std::to_string(r.body.size()) + " bytes, over --max-bytes " +
+                                          std::to_string(max_bytes)};
+      ReportRecordError(err_, path, re, ErrorCode::kLimit);
+      if (auto stop = Failed(path + "#" + r.key, Error{ErrorCode::kLimit, re.message, re.byte_offset})) return stop;
       continue;
     }
     const RecordInput input = FromRecord(r, unpacked.kind);
     if (auto stop = Document(path, r.body, r.sha256, &input)) return stop;
   }
   for (; e < unpacked.errors.size(); ++e) {
-    ReportRecordError(err_, path, unpacked.errors[e]);
-    ++counts_.failed;
+    if (auto stop = bad_record(unpacked.errors[e])) return stop;
   }
   if (unpacked.records.empty() && unpacked.errors.empty()) {
     err_ << path << ": warning: a " << container::KindName(unpacked.kind) << " container with no documents ("
@@ -669,9 +697,13 @@ void RunJob::Summary() {
   }
 }
 
-int RunJob::Execute(const std::vector<std::string>& inputs) {
+int RunJob::Execute(const std::vector<std::string>& inputs,
+                    const std::vector<std::pair<std::string, Error>>& failed) {
   if (!p_.fields.empty()) container::ParseFieldMap(p_.fields, &field_map_);
   if (auto stop = Setup()) return *stop;
+  for (const auto& [path, e] : failed) {
+    if (auto stop = Failed(path, e)) return *stop;
+  }
   for (const std::string& path : inputs) {
     if (auto stop = Input(path)) return *stop;
   }
@@ -680,6 +712,7 @@ int RunJob::Execute(const std::vector<std::string>& inputs) {
     if (auto f = store_->FinishRun(counts_, NowUtc()); !f.ok()) return Fatal(db_target_, f.error());
   }
   if (auto c = jsonl_->Commit(); !c.ok()) return Fatal(jsonl_path_, c.error());
+  if (auto c = errors_->Commit(); !c.ok()) return Fatal(errors_path_, c.error());
   Summary();
   return counts_.failed > 0 ? 1 : 0;
 }
@@ -687,9 +720,14 @@ int RunJob::Execute(const std::vector<std::string>& inputs) {
 int RunCommand(const Parsed& p, std::ostream& err) {
   if (p.positional.empty() && p.files_from.empty()) return UsageError(err, "run", "no input paths");
   std::vector<std::string> missing;
-  bool list_failed = false;
-  const std::vector<std::string> inputs = RunInputs(p, &missing, err, &list_failed);
-  for (const std::string& m : missing) err << m << ": error: no such file or folder [io]\n";
+  std::vector<std::pair<std::string, Error>> failed;
+  const std::vector<std::string> inputs = RunInputs(p, &missing, err, &failed);
+  const bool list_failed = !failed.empty();
+  for (const std::string& m : missing) {
+    const Error e{ErrorCode::kIo, "no such file or folder"};
+    ReportError(err, m, e);
+    failed.emplace_back(m, e);
+  }
   if (inputs.empty()) {
     // An empty crawl folder is more likely a broken crawl than a day with no
     // policies: the outputs of the last run stay as they are.
@@ -699,8 +737,7 @@ int RunCommand(const Parsed& p, std::ostream& err) {
     return 1;
   }
   RunJob job(p, err);
-  job.counts().failed = static_cast<int64_t>(missing.size()) + (list_failed ? 1 : 0);
-  return job.Execute(inputs);
+  return job.Execute(inputs, failed);
 }
 
 int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
