@@ -16,6 +16,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/diff.h"
 #include "app/eval.h"
 #include "container/container.h"
 #include "db/db.h"
@@ -43,6 +44,8 @@ Usage:
   gongwen eval --gold DIR RUN.jsonl
                                  score a run's documents.jsonl against gold files:
                                  per-field precision, recall, F1 and overall
+  gongwen diff A B [--json]      compare two runs (folders or databases) document by
+                                 document: clauses, amounts, bureaus, metadata
   gongwen help [COMMAND]         this text, or a command's options (also
                                  gongwen COMMAND --help)
   gongwen --version
@@ -54,7 +57,8 @@ Exit codes: 0 all inputs processed; 1 some inputs failed (others still written);
             2 usage error (one line on stderr: what is wrong, and the command's
             --help to read); 3 fatal (output not writable, resources missing).
             eval: 1 when a score is below --min-f1/--min-field, 3 when the gold
-            or the run cannot be read.
+            or the run cannot be read. diff: 0 identical, 1 different, 3 a side
+            cannot be read.
 )";
 
 constexpr char kRunHelp[] = R"(Usage: gongwen run PATH... [-o OUT] [options]
@@ -117,6 +121,32 @@ Options:
   --wait                 when another run is writing to OUT, wait for it instead of failing
   -q, --quiet            no summary line on stderr
   -h, --help             this text
+)";
+
+constexpr char kDiffHelp[] = R"(Usage: gongwen diff A B [--json]
+
+Compares two runs document by document. A and B are each a run folder (its
+documents.jsonl), a documents.jsonl file, a gongwen database (OUT/gongwen.db:
+the record stored for each source) or a postgresql:// URL.
+  - documents are matched by source (source.path, #record key for a record of
+    a container), else by file name (the longest common path tail: runs over
+    folders of other names), else by id; the others are only in A or only in B
+  - clauses are aligned by their own text without the marker, so a clause
+    removed in the middle is one removal and the later clauses renumbered;
+    an edited clause (similar text) is compared, not removed and added
+  - amounts (value, text, qualifier, per, target, purpose) and bureaus (name,
+    canonical, role, duty) within each pair of clauses: added, removed,
+    changed, renamed (bureaus); metadata values changed (not provenance, nor
+    status_as_of); each with both values and the clause text
+Prints the counts, then each document that differs. --json prints one
+object, "schema": "gongwen-diff/1" (README, "Comparing runs").
+
+Options:
+  --json                 print the report as JSON
+  -h, --help             this text
+
+Exit: 0 identical; 1 something differs; 2 usage error; 3 A or B cannot be read
+      ("path: error: reason").
 )";
 
 constexpr char kExtractHelp[] = R"(Usage: gongwen extract FILE [options]
@@ -1011,6 +1041,29 @@ int EvalCommand(const EvalArgs& args, std::ostream& out, std::ostream& err) {
   return 1;
 }
 
+// gongwen diff's command line.
+struct DiffArgs {
+  std::vector<std::string> positional;  // A B
+  bool json = false;
+};
+
+int DiffCommand(const DiffArgs& args, std::ostream& out, std::ostream& err) {
+  if (args.positional.size() != 2) return UsageError(err, "diff", "expects two runs, A and B");
+  std::vector<diff::Side> sides;
+  for (const std::string& target : args.positional) {
+    std::optional<diff::LoadProblem> problem;
+    sides.push_back(diff::Load(target, &problem));
+    if (problem) {
+      err << problem->where << ": error: " << problem->reason << "\n";
+      return 3;
+    }
+  }
+  const diff::Report report = diff::Compare(sides[0], sides[1]);
+  out << (args.json ? diff::FormatJson(report) : diff::FormatText(report));
+  out.flush();
+  return report.Identical() ? 0 : 1;
+}
+
 // ---- the command line: CLI11 fills Parsed, DbArgs or EvalArgs; the
 // commands above do the work ----
 //
@@ -1149,19 +1202,26 @@ void DefineEvalOptions(CLI::App& app, EvalArgs& a) {
   app.add_flag("-v,--verbose", a.verbose);
 }
 
+void DefineDiffOptions(CLI::App& app, DiffArgs& a) {
+  Prepare(app);
+  app.add_option("runs", a.positional);
+  app.add_flag("--json", a.json);
+}
+
 // "help" and "version" take no options but -h.
 void DefineNoOptions(CLI::App& app, std::vector<std::string>& positional) {
   Prepare(app);
   app.add_option("args", positional);
 }
 
-const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "help", "version"};
+const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "diff", "help", "version"};
 
 std::string HelpOf(const std::string& command) {
   if (command == "run") return kRunHelp;
   if (command == "extract") return kExtractHelp;
   if (command == "db") return DbHelp();
   if (command == "eval") return kEvalHelp;
+  if (command == "diff") return kDiffHelp;
   return kMainHelp;
 }
 
@@ -1234,7 +1294,7 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     out << HelpOf(rest.empty() ? "" : rest[0]);
     return 0;
   }
-  if (rest.empty()) return UsageError(err, "", "expects a command (run, extract, db, eval, help)");
+  if (rest.empty()) return UsageError(err, "", "expects a command (run, extract, db, eval, diff, help)");
   const std::string cmd = rest[0];
   rest.erase(rest.begin());
   if (cmd.size() > 1 && cmd[0] == '-') return UsageError(err, "", "unknown option " + cmd.substr(0, cmd.find('=')));
@@ -1260,6 +1320,12 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     DefineEvalOptions(app, a);
     if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
     return EvalCommand(a, out, err);
+  }
+  if (cmd == "diff") {
+    DiffArgs a;
+    DefineDiffOptions(app, a);
+    if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
+    return DiffCommand(a, out, err);
   }
   std::vector<std::string> words;
   DefineNoOptions(app, words);
@@ -1326,6 +1392,10 @@ std::vector<std::string> HelpProblems() {
   EvalArgs e;
   DefineEvalOptions(eval, e);
   compare("eval", eval);
+  CLI::App diff;
+  DiffArgs f;
+  DefineDiffOptions(diff, f);
+  compare("diff", diff);
   return problems;
 }
 
