@@ -89,26 +89,33 @@ std::string Str(const Json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+// A document's identity; its record is parsed again when it is compared, so
+// that a large run is never held parsed in memory.
 struct Doc {
   std::string key;   // source.path, #record key
   std::string path;  // source.path
   std::string id, title;
-  Json json;
+  const std::string* record = nullptr;
 };
+
+Json Parse(const std::string& record) {
+  Json j = Json::parse(record, nullptr, false);
+  return j.is_object() ? j : Json::object();
+}
 
 Doc MakeDoc(const std::string& record) {
   Doc d;
-  d.json = Json::parse(record);
-  if (!d.json.is_object()) d.json = Json::object();
-  const Json source = d.json.value("source", Json::object());
+  d.record = &record;
+  const Json json = Parse(record);
+  const Json source = json.value("source", Json::object());
   if (source.is_object()) {
     d.path = Str(source, "path");
     const Json rec = source.value("record", Json());
     d.key = d.path;
     if (rec.is_object()) d.key += "#" + Str(rec, "key");
   }
-  d.id = Str(d.json, "id");
-  const Json md = d.json.value("metadata", Json::object());
+  d.id = Str(json, "id");
+  const Json md = json.value("metadata", Json::object());
   if (md.is_object()) d.title = Str(md, "title");
   if (d.key.empty()) d.key = d.id;
   return d;
@@ -188,7 +195,7 @@ Pairs Align(const std::vector<std::string>& a, const std::vector<std::string>& b
   Pairs pairs;
   for (size_t i = 0; i < pre; ++i) pairs.emplace_back(i, i);
   const size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
-  if (n > 0 && m > 0 && n * m <= 16'000'000) {
+  if (n > 0 && m > 0 && n * m <= 4'000'000) {
     std::vector<int32_t> len((n + 1) * (m + 1), 0);  // len[i][j]: LCS of a[i..], b[j..]
     auto L = [&](size_t i, size_t j) -> int32_t& { return len[i * (m + 1) + j]; };
     for (size_t i = n; i-- > 0;) {
@@ -241,6 +248,7 @@ double Similarity(const std::string& x, const std::string& y) {
 }
 
 constexpr double kSameClause = 0.5;  // a clause edited, not replaced
+constexpr size_t kLookAhead = 16;    // clauses of B an unaligned clause of A is compared with
 
 // The aligned pairs, plus the clauses between two of them that are alike
 // (the same clause edited), in order.
@@ -256,7 +264,7 @@ Pairs PairClauses(const std::vector<ClauseView>& a, const std::vector<ClauseView
     for (; i < i_end; ++i) {
       double best = kSameClause;
       size_t pick = j_end;
-      for (size_t k = from; k < j_end; ++k) {
+      for (size_t k = from; k < std::min(j_end, from + kLookAhead); ++k) {
         const double s = Similarity(a[i].key, b[k].key);
         if (s >= best && (pick == j_end || s > best)) {
           best = s;
@@ -445,8 +453,10 @@ DocumentDiff CompareDocs(const Doc& a, const Doc& b, const std::string& matched_
   d.b_id = b.id;
   d.title = !b.title.empty() ? b.title : a.title;
   d.text_changed = a.id != b.id;
-  CompareMetadata(a.json, b.json, &d.changes);
-  CompareClauses(a.json, b.json, &d.changes);
+  if (*a.record == *b.record) return d;  // the same bytes (a run compared with its database, one input unchanged)
+  const Json ja = Parse(*a.record), jb = Parse(*b.record);
+  CompareMetadata(ja, jb, &d.changes);
+  CompareClauses(ja, jb, &d.changes);
   return d;
 }
 

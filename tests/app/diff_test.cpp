@@ -8,9 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/app/cli_support.h"
+#include "tests/db/db_support.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;
+using gongwen::testing::FreshDatabase;
 using gongwen::testing::FreshDir;
 using gongwen::testing::ReadFileOrFail;
 using gongwen::testing::ReadSample;
@@ -196,4 +198,19 @@ TEST_CASE("diff: usage errors exit 2, unreadable sides 3 with a located message"
   auto not_db = RunCli({"diff", (bad / "not.db").string(), RunA().string()});
   CHECK(not_db.code == 3);
   CHECK(not_db.err.find((bad / "not.db").string() + ": error: ") == 0);
+}
+
+// On PostgreSQL too (ctest db_postgres runs the "db:" tests there).
+TEST_CASE("db: diff reads a run's database (file or URL) as its folder") {
+  (void)RunB();  // its input folder
+  const fs::path out = FreshDir("diff_db_out");
+  const std::string db = FreshDatabase(out);
+  auto r = RunCli({"run", (fs::temp_directory_path() / "gongwen_test_diff_b_in").string(), "-o", out.string(),
+                   "--db", db, "-q"});
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  CHECK(DiffJson(out.string(), db, 0)["identical"] == true);
+  const Json folders = DiffJson(RunA().string(), RunB().string(), 1);
+  const Json with_db = DiffJson(RunA().string(), db, 1);
+  CHECK(with_db["counts"] == folders["counts"]);
+  CHECK(with_db["documents"] == folders["documents"]);
 }
