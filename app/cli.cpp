@@ -35,9 +35,10 @@ constexpr char kVersion[] = "gongwen 0.1.0";
 constexpr char kMainHelp[] = R"(gongwen — Chinese policy documents (公文) to structured JSON (schema gongwen/1)
 
 Usage:
-  gongwen run PATH... [-o OUT]   process files and folders, write OUT/documents.jsonl
-                                 and OUT/docs/<id>.json, upsert OUT/gongwen.db; JSON,
-                                 CSV, SQL dumps and WARC give one document per record
+  gongwen run PATH... [-o OUT]   process files and folders, write OUT/documents.jsonl,
+                                 OUT/docs/<id>.json and OUT/errors.jsonl (the inputs
+                                 that failed), upsert OUT/gongwen.db; JSON, CSV, SQL
+                                 dumps and WARC give one document per record
   gongwen db status|query ...    ask the policy database: counts, policies in force,
                                  expiring, money by bureau, or any SQL
   gongwen extract FILE           print one document's JSON ("-" reads stdin)

@@ -572,7 +572,8 @@ void PrintChange(const Change& c, std::ostream& out) {
     if (c.change == "renumbered") {
       out << " " << ClauseLabel(a) << " -> " << ClauseLabel(b) << ": " << Short(b.value("text", "")) << "\n";
     } else if (c.change == "changed") {
-      out << " " << ClauseLabel(a) << " -> " << ClauseLabel(b) << "\n    A: " << a.value("text", "")
+      const std::string from = ClauseLabel(a), to = ClauseLabel(b);
+      out << " " << from << (from == to ? "" : " -> " + to) << "\n    A: " << a.value("text", "")
           << "\n    B: " << b.value("text", "") << "\n";
     } else {
       out << " " << ClauseLabel(one) << ": " << one.value("text", "") << "\n";
