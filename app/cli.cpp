@@ -1059,8 +1059,17 @@ int DiffCommand(const DiffArgs& args, std::ostream& out, std::ostream& err) {
       return 3;
     }
   }
-  const diff::Report report = diff::Compare(sides[0], sides[1]);
-  out << (args.json ? diff::FormatJson(report) : diff::FormatText(report));
+  diff::Report report;
+  std::string shown;
+  try {
+    report = diff::Compare(sides[0], sides[1]);
+    shown = args.json ? diff::FormatJson(report) : diff::FormatText(report);
+  } catch (const std::exception& e) {
+    // A record that says gongwen/1 but is shaped otherwise (edited by hand).
+    err << "gongwen diff: error: a record is not shaped as gongwen/1: " << e.what() << "\n";
+    return 3;
+  }
+  out << shown;
   out.flush();
   return report.Identical() ? 0 : 1;
 }

@@ -20,7 +20,21 @@ namespace {
 using Json = nlohmann::ordered_json;
 namespace fs = std::filesystem;
 
+std::string Str(const Json& j, const char* key) {
+  if (!j.is_object()) return "";
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 // ---- reading a side ----
+
+// A gongwen/1 record: a JSON object that says so. A reason when it is not.
+std::string NotARecord(const std::string& text) {
+  const Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded()) return "invalid JSON";
+  if (Str(j, "schema") != "gongwen/1") return "not a gongwen/1 record (no \"schema\": \"gongwen/1\")";
+  return "";
+}
 
 bool IsSqliteFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -42,8 +56,8 @@ Side FromJsonl(const std::string& name, const std::string& file, std::optional<L
   for (std::string line; std::getline(lines, line);) {
     ++number;
     if (utf8::Trim(line).empty()) continue;
-    if (!Json::accept(line)) {
-      *problem = LoadProblem{file + ":" + std::to_string(number), "not a JSON record (invalid JSON)"};
+    if (const std::string why = NotARecord(line); !why.empty()) {
+      *problem = LoadProblem{file + ":" + std::to_string(number), why};
       return Side{name, {}};
     }
     side.records.push_back(std::move(line));
@@ -73,8 +87,8 @@ Side FromDatabase(const std::string& name, const std::string& target, std::optio
   }
   for (auto& row : rows.value().rows) {
     std::string record = row[1].value_or("");
-    if (!Json::accept(record)) {
-      *problem = LoadProblem{target + ": source " + row[0].value_or(""), "its record is not valid JSON"};
+    if (const std::string why = NotARecord(record); !why.empty()) {
+      *problem = LoadProblem{target + ": source " + row[0].value_or(""), "its record: " + why};
       return Side{name, {}};
     }
     side.records.push_back(std::move(record));
@@ -83,11 +97,6 @@ Side FromDatabase(const std::string& name, const std::string& target, std::optio
 }
 
 // ---- documents and their parts ----
-
-std::string Str(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
 
 // A document's identity; its record is parsed again when it is compared, so
 // that a large run is never held parsed in memory.

@@ -188,11 +188,17 @@ TEST_CASE("diff: usage errors exit 2, unreadable sides 3 with a located message"
   CHECK(not_run.err.find(empty.string() + ": error: no documents.jsonl") == 0);
 
   const fs::path bad = FreshDir("diff_bad");
-  const std::string first = ReadFileOrFail((RunA() / "documents.jsonl").string());
-  WriteFile(bad / "documents.jsonl", first.substr(0, first.find('\n') + 1) + "{\"id\": broken\n");
+  const std::string run = ReadFileOrFail((RunA() / "documents.jsonl").string());
+  const std::string first = run.substr(0, run.find('\n') + 1);
+  WriteFile(bad / "documents.jsonl", first + "{\"id\": broken\n");
   auto broken = RunCli({"diff", bad.string(), RunA().string()});
   CHECK(broken.code == 3);
   CHECK(broken.err.find((bad / "documents.jsonl").string() + ":2: error: ") == 0);
+
+  WriteFile(bad / "documents.jsonl", first + "{\"schema\": \"gongwen-eval/1\"}\n");
+  auto other = RunCli({"diff", RunA().string(), bad.string()});
+  CHECK(other.code == 3);
+  CHECK(other.err == (bad / "documents.jsonl").string() + ":2: error: not a gongwen/1 record (no \"schema\": \"gongwen/1\")\n");
 
   WriteFile(bad / "not.db", std::string("SQLite format 3\0", 16) + std::string(100, '\0'));
   auto not_db = RunCli({"diff", (bad / "not.db").string(), RunA().string()});
