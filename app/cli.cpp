@@ -634,7 +634,8 @@ std::optional<int> RunJob::Document(const std::string& path, std::string_view by
   if (!policy.ok()) {
     Error e = policy.error();
     if (record) {
-      ReportRecordError(err_, path, container::RecordError{record->where.ordinal, record->where.byte, e.message});
+      ReportRecordError(err_, path, container::RecordError{record->where.ordinal, record->where.byte, e.message},
+                        e.code);
       e.byte_offset = record->where.byte;  // where the record is in its file, as reported
     } else {
       ReportError(err_, path, e);

@@ -112,6 +112,18 @@ TEST_CASE("errors.jsonl: a bad record of a container is FILE#N, at its byte") {
   CHECK(lines[0]["path"] == (in / "crawl.jsonl").string() + "#2");
   CHECK(lines[0]["code"] == "decode");
   CHECK(lines[0]["byte"].get<int64_t>() >= static_cast<int64_t>(first.size()));
+  // A record read but whose document fails is FILE#KEY, with its own code
+  // (on stderr too).
+  WriteFile(in / "crawl.jsonl", first + "{\"id\": \"k9\", \"title\": \"t\", \"content\": \"<html><body></body></html>\"}\n");
+  auto empty = RunCli({"run", in.string(), "-o", out.string(), "--no-db"});
+  CHECK(empty.code == 1);
+  CHECK(empty.err.find("crawl.jsonl#2: error: no text in the page (byte " + std::to_string(first.size()) +
+                       ") [empty]") != std::string::npos);
+  const std::vector<Json> record = ErrorLines(out);
+  REQUIRE(record.size() == 1);
+  CHECK(record[0]["path"] == (in / "crawl.jsonl").string() + "#k9");
+  CHECK(record[0]["code"] == "empty");
+  CHECK(record[0]["byte"] == first.size());
   // Nothing failed: an empty file, written all the same.
   auto ok = RunCli({"run", (kSource / "samples/101_suzhou_banfa.txt").string(), "-o", out.string(), "--no-db"});
   CHECK(ok.code == 0);
