@@ -16,6 +16,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/diff.h"
 #include "app/eval.h"
 #include "container/container.h"
 #include "db/db.h"
@@ -34,15 +35,18 @@ constexpr char kVersion[] = "gongwen 0.1.0";
 constexpr char kMainHelp[] = R"(gongwen — Chinese policy documents (公文) to structured JSON (schema gongwen/1)
 
 Usage:
-  gongwen run PATH... [-o OUT]   process files and folders, write OUT/documents.jsonl
-                                 and OUT/docs/<id>.json, upsert OUT/gongwen.db; JSON,
-                                 CSV, SQL dumps and WARC give one document per record
+  gongwen run PATH... [-o OUT]   process files and folders, write OUT/documents.jsonl,
+                                 OUT/docs/<id>.json and OUT/errors.jsonl (the inputs
+                                 that failed), upsert OUT/gongwen.db; JSON, CSV, SQL
+                                 dumps and WARC give one document per record
   gongwen db status|query ...    ask the policy database: counts, policies in force,
                                  expiring, money by bureau, or any SQL
   gongwen extract FILE           print one document's JSON ("-" reads stdin)
   gongwen eval --gold DIR RUN.jsonl
                                  score a run's documents.jsonl against gold files:
                                  per-field precision, recall, F1 and overall
+  gongwen diff A B [--json]      compare two runs (folders or databases) document by
+                                 document: clauses, amounts, bureaus, metadata
   gongwen help [COMMAND]         this text, or a command's options (also
                                  gongwen COMMAND --help)
   gongwen --version
@@ -54,7 +58,8 @@ Exit codes: 0 all inputs processed; 1 some inputs failed (others still written);
             2 usage error (one line on stderr: what is wrong, and the command's
             --help to read); 3 fatal (output not writable, resources missing).
             eval: 1 when a score is below --min-f1/--min-field, 3 when the gold
-            or the run cannot be read.
+            or the run cannot be read. diff: 0 identical, 1 different, 3 a side
+            cannot be read.
 )";
 
 constexpr char kRunHelp[] = R"(Usage: gongwen run PATH... [-o OUT] [options]
@@ -70,6 +75,8 @@ text, Markdown headings), then by extension. A record's source is FILE#KEY
 "FILE#N: error: reason (byte N) [decode]" and the file's other records go on.
 Writes:
   OUT/documents.jsonl   one gongwen/1 record per document, in input order
+  OUT/errors.jsonl      one line per input that failed, in input order: {"path",
+                        "code", "byte", "page", "message"}; empty when none failed
   OUT/docs/<id>.json    the same record, indented
   OUT/gongwen.db        the policy database (SQLite), upserted: one policy per
                         发文字号 or title, one version per distinct text, one
@@ -115,6 +122,32 @@ Options:
   --wait                 when another run is writing to OUT, wait for it instead of failing
   -q, --quiet            no summary line on stderr
   -h, --help             this text
+)";
+
+constexpr char kDiffHelp[] = R"(Usage: gongwen diff A B [--json]
+
+Compares two runs document by document. A and B are each a run folder (its
+documents.jsonl), a documents.jsonl file, a gongwen database (OUT/gongwen.db:
+the record stored for each source) or a postgresql:// URL.
+  - documents are matched by source (source.path, #record key for a record of
+    a container), else by file name (the longest common path tail: runs over
+    folders of other names), else by id; the others are only in A or only in B
+  - clauses are aligned by their own text without the marker, so a clause
+    removed in the middle is one removal and the later clauses renumbered;
+    an edited clause (similar text) is compared, not removed and added
+  - amounts (value, text, qualifier, per, target, purpose) and bureaus (name,
+    canonical, role, duty) within each pair of clauses: added, removed,
+    changed, renamed (bureaus); metadata values changed (not provenance, nor
+    status_as_of); each with both values and the clause text
+Prints the counts, then each document that differs. --json prints one
+object, "schema": "gongwen-diff/1" (README, "Comparing runs").
+
+Options:
+  --json                 print the report as JSON
+  -h, --help             this text
+
+Exit: 0 identical; 1 something differs; 2 usage error; 3 A or B cannot be read
+      ("path: error: reason").
 )";
 
 constexpr char kExtractHelp[] = R"(Usage: gongwen extract FILE [options]
@@ -396,17 +429,20 @@ void ReportRecordError(std::ostream& err, const std::string& path, const contain
 
 // The inputs of a run: the paths named, those listed by --files-from, the
 // files found in folders, less --exclude.
+// Each problem is reported on stderr and added to `failures` (path, error).
 std::vector<std::string> RunInputs(const Parsed& p, std::vector<std::string>* missing, std::ostream& err,
-                                   bool* list_failed) {
+                                   std::vector<std::pair<std::string, Error>>* failures) {
+  auto fail = [&](const std::string& path, const Error& e) {
+    ReportError(err, path, e);
+    failures->emplace_back(path, e);
+  };
   std::vector<std::string> named = p.positional;
   if (IsFolder(p.files_from)) {
-    ReportError(err, p.files_from, Error{ErrorCode::kIo, "is a folder, not a file"});
-    *list_failed = true;
+    fail(p.files_from, Error{ErrorCode::kIo, "is a folder, not a file"});
   } else if (!p.files_from.empty()) {
     auto listed = files::ReadPathList(p.files_from, p.null_separated);
     if (!listed.ok()) {
-      ReportError(err, p.files_from, listed.error());
-      *list_failed = true;
+      fail(p.files_from, listed.error());
     } else {
       named.insert(named.end(), listed.value().begin(), listed.value().end());
     }
@@ -414,8 +450,7 @@ std::vector<std::string> RunInputs(const Parsed& p, std::vector<std::string>* mi
   std::vector<std::string> unreadable;
   std::vector<std::string> inputs = files::ListInputs(named, kExtensions, missing, p.excludes, &unreadable);
   for (const std::string& dir : unreadable) {
-    ReportError(err, dir, Error{ErrorCode::kIo, "folder cannot be read (permission denied); its files are not processed"});
-    *list_failed = true;
+    fail(dir, Error{ErrorCode::kIo, "folder cannot be read (permission denied); its files are not processed"});
   }
   return inputs;
 }
@@ -428,8 +463,9 @@ class RunJob {
     if (!p.fields.empty()) fingerprint_ += " fields=" + p.fields;
   }
 
-  int Execute(const std::vector<std::string>& inputs);
-  db::RunCounts& counts() { return counts_; }
+  // `failed`: the inputs that failed before the run (missing, unreadable
+  // folders), already reported on stderr.
+  int Execute(const std::vector<std::string>& inputs, const std::vector<std::pair<std::string, Error>>& failed);
 
  private:
   std::optional<int> Setup();
@@ -440,6 +476,7 @@ class RunJob {
                           bool write);
   std::optional<int> OpenBatch();
   std::optional<int> CloseBatch(bool force);
+  std::optional<int> Failed(const std::string& source, const Error& e);
   int Fatal(const std::string& where, const Error& e);
   void Summary();
 
@@ -457,6 +494,8 @@ class RunJob {
   std::filesystem::path docs_dir_;
   std::unique_ptr<files::DirLock> lock_;  // held for the run
   std::unique_ptr<files::AtomicFile> jsonl_;
+  std::string errors_path_;
+  std::unique_ptr<files::AtomicFile> errors_;  // errors.jsonl
   container::FieldMap field_map_;
 };
 
@@ -507,6 +546,24 @@ std::optional<int> RunJob::Setup() {
   auto jsonl = files::AtomicFile::Create(jsonl_path_);
   if (!jsonl.ok()) return Fatal(jsonl_path_, jsonl.error());
   jsonl_ = std::move(jsonl).value();
+  // errors.jsonl: one line per failed input, in input order, the same way.
+  errors_path_ = (fs::path(p_.out_dir) / "errors.jsonl").string();
+  auto errors = files::AtomicFile::Create(errors_path_);
+  if (!errors.ok()) return Fatal(errors_path_, errors.error());
+  errors_ = std::move(errors).value();
+  return std::nullopt;
+}
+
+// An input that failed (already reported on stderr): counted, a line of
+// errors.jsonl and a row of the database's failures, in the open batch.
+// `source` is the file, or FILE#KEY (FILE#N) for a record.
+std::optional<int> RunJob::Failed(const std::string& source, const Error& e) {
+  ++counts_.failed;
+  const std::string stored = db::StoredPath(source);
+  if (auto w = errors_->Write(output::ErrorJsonLine(stored, e) + "\n"); !w.ok()) return Fatal(errors_path_, w.error());
+  if (!store_) return std::nullopt;
+  if (auto stop = OpenBatch()) return stop;
+  if (auto r = store_->RecordFailure(source, e); !r.ok()) return Fatal(source, r.error());
   return std::nullopt;
 }
 
@@ -575,13 +632,15 @@ std::optional<int> RunJob::Document(const std::string& path, std::string_view by
   }
   auto policy = pipeline_->Process(bytes, path, p_.options, record);
   if (!policy.ok()) {
+    Error e = policy.error();
     if (record) {
-      ReportRecordError(err_, path, container::RecordError{record->where.ordinal, record->where.byte,
-                                                           policy.error().message});
+      ReportRecordError(err_, path, container::RecordError{record->where.ordinal, record->where.byte, e.message},
+                        e.code);
+      e.byte_offset = record->where.byte;  // where the record is in its file, as reported
     } else {
-      ReportError(err_, path, policy.error());
+      ReportError(err_, path, e);
     }
-    ++counts_.failed;
+    if (auto stop = Failed(source, e)) return stop;
     return CloseBatch(false);
   }
   const std::string line = output::ToJsonLine(policy.value());
@@ -601,47 +660,48 @@ std::optional<int> RunJob::Input(const std::string& path) {
   auto bytes = files::Read(path, p_.options.limits.max_bytes);
   if (!bytes.ok()) {
     ReportError(err_, path, bytes.error());
-    ++counts_.failed;
-    return std::nullopt;
+    return Failed(path, bytes.error());
   }
   // A container that breaks the reader (or memory) is that file's error.
   container::Unpacked unpacked;
   try {
     unpacked = container::Unpack(bytes.value(), path, field_map_);
   } catch (const std::exception& e) {
-    ReportError(err_, path, Error{ErrorCode::kInternal, std::string("internal error reading the file: ") + e.what()});
-    ++counts_.failed;
-    return std::nullopt;
+    const Error error{ErrorCode::kInternal, std::string("internal error reading the file: ") + e.what()};
+    ReportError(err_, path, error);
+    return Failed(path, error);
   }
   if (unpacked.kind == container::Kind::kFile) {
     return Document(path, bytes.value(), Sha256Hex(bytes.value()), nullptr);
   }
   ++containers_;
   skipped_ += static_cast<int64_t>(unpacked.skipped.size());
-  // Records and errors in file order.
+  // Records and errors in file order. A record that cannot be read is
+  // FILE#N (its ordinal: its key is not known), as on stderr.
+  auto bad_record = [&](const container::RecordError& re) {
+    ReportRecordError(err_, path, re);
+    return Failed(path + "#" + std::to_string(re.ordinal), Error{ErrorCode::kDecode, re.message, re.byte_offset});
+  };
   size_t e = 0;
   for (const container::Record& r : unpacked.records) {
     for (; e < unpacked.errors.size() && unpacked.errors[e].ordinal < r.ordinal; ++e) {
-      ReportRecordError(err_, path, unpacked.errors[e]);
-      ++counts_.failed;
+      if (auto stop = bad_record(unpacked.errors[e])) return stop;
     }
     ++records_;
     const int64_t max_bytes = p_.options.limits.max_bytes;
     if (max_bytes >= 0 && static_cast<int64_t>(r.body.size()) > max_bytes) {
-      ReportRecordError(err_, path,
-                        container::RecordError{r.ordinal, r.byte_offset,
-                                               "its body is " + std::to_string(r.body.size()) +
-                                                   " bytes, over --max-bytes " + std::to_string(max_bytes)},
-                        ErrorCode::kLimit);
-      ++counts_.failed;
+      const container::RecordError re{r.ordinal, r.byte_offset,
+                                      "its body is " + std::to_string(r.body.size()) + " bytes, over --max-bytes " +
+                                          std::to_string(max_bytes)};
+      ReportRecordError(err_, path, re, ErrorCode::kLimit);
+      if (auto stop = Failed(path + "#" + r.key, Error{ErrorCode::kLimit, re.message, re.byte_offset})) return stop;
       continue;
     }
     const RecordInput input = FromRecord(r, unpacked.kind);
     if (auto stop = Document(path, r.body, r.sha256, &input)) return stop;
   }
   for (; e < unpacked.errors.size(); ++e) {
-    ReportRecordError(err_, path, unpacked.errors[e]);
-    ++counts_.failed;
+    if (auto stop = bad_record(unpacked.errors[e])) return stop;
   }
   if (unpacked.records.empty() && unpacked.errors.empty()) {
     err_ << path << ": warning: a " << container::KindName(unpacked.kind) << " container with no documents ("
@@ -669,9 +729,13 @@ void RunJob::Summary() {
   }
 }
 
-int RunJob::Execute(const std::vector<std::string>& inputs) {
+int RunJob::Execute(const std::vector<std::string>& inputs,
+                    const std::vector<std::pair<std::string, Error>>& failed) {
   if (!p_.fields.empty()) container::ParseFieldMap(p_.fields, &field_map_);
   if (auto stop = Setup()) return *stop;
+  for (const auto& [path, e] : failed) {
+    if (auto stop = Failed(path, e)) return *stop;
+  }
   for (const std::string& path : inputs) {
     if (auto stop = Input(path)) return *stop;
   }
@@ -680,6 +744,7 @@ int RunJob::Execute(const std::vector<std::string>& inputs) {
     if (auto f = store_->FinishRun(counts_, NowUtc()); !f.ok()) return Fatal(db_target_, f.error());
   }
   if (auto c = jsonl_->Commit(); !c.ok()) return Fatal(jsonl_path_, c.error());
+  if (auto c = errors_->Commit(); !c.ok()) return Fatal(errors_path_, c.error());
   Summary();
   return counts_.failed > 0 ? 1 : 0;
 }
@@ -687,9 +752,14 @@ int RunJob::Execute(const std::vector<std::string>& inputs) {
 int RunCommand(const Parsed& p, std::ostream& err) {
   if (p.positional.empty() && p.files_from.empty()) return UsageError(err, "run", "no input paths");
   std::vector<std::string> missing;
-  bool list_failed = false;
-  const std::vector<std::string> inputs = RunInputs(p, &missing, err, &list_failed);
-  for (const std::string& m : missing) err << m << ": error: no such file or folder [io]\n";
+  std::vector<std::pair<std::string, Error>> failed;
+  const std::vector<std::string> inputs = RunInputs(p, &missing, err, &failed);
+  const bool list_failed = !failed.empty();
+  for (const std::string& m : missing) {
+    const Error e{ErrorCode::kIo, "no such file or folder"};
+    ReportError(err, m, e);
+    failed.emplace_back(m, e);
+  }
   if (inputs.empty()) {
     // An empty crawl folder is more likely a broken crawl than a day with no
     // policies: the outputs of the last run stay as they are.
@@ -699,8 +769,7 @@ int RunCommand(const Parsed& p, std::ostream& err) {
     return 1;
   }
   RunJob job(p, err);
-  job.counts().failed = static_cast<int64_t>(missing.size()) + (list_failed ? 1 : 0);
-  return job.Execute(inputs);
+  return job.Execute(inputs, failed);
 }
 
 int ExtractCommand(const Parsed& p, std::ostream& out, std::ostream& err) {
@@ -974,6 +1043,38 @@ int EvalCommand(const EvalArgs& args, std::ostream& out, std::ostream& err) {
   return 1;
 }
 
+// gongwen diff's command line.
+struct DiffArgs {
+  std::vector<std::string> positional;  // A B
+  bool json = false;
+};
+
+int DiffCommand(const DiffArgs& args, std::ostream& out, std::ostream& err) {
+  if (args.positional.size() != 2) return UsageError(err, "diff", "expects two runs, A and B");
+  std::vector<diff::Side> sides;
+  for (const std::string& target : args.positional) {
+    std::optional<diff::LoadProblem> problem;
+    sides.push_back(diff::Load(target, &problem));
+    if (problem) {
+      err << problem->where << ": error: " << problem->reason << "\n";
+      return 3;
+    }
+  }
+  diff::Report report;
+  std::string shown;
+  try {
+    report = diff::Compare(sides[0], sides[1]);
+    shown = args.json ? diff::FormatJson(report) : diff::FormatText(report);
+  } catch (const std::exception& e) {
+    // A record that says gongwen/1 but is shaped otherwise (edited by hand).
+    err << "gongwen diff: error: a record is not shaped as gongwen/1: " << e.what() << "\n";
+    return 3;
+  }
+  out << shown;
+  out.flush();
+  return report.Identical() ? 0 : 1;
+}
+
 // ---- the command line: CLI11 fills Parsed, DbArgs or EvalArgs; the
 // commands above do the work ----
 //
@@ -1112,19 +1213,26 @@ void DefineEvalOptions(CLI::App& app, EvalArgs& a) {
   app.add_flag("-v,--verbose", a.verbose);
 }
 
+void DefineDiffOptions(CLI::App& app, DiffArgs& a) {
+  Prepare(app);
+  app.add_option("runs", a.positional);
+  app.add_flag("--json", a.json);
+}
+
 // "help" and "version" take no options but -h.
 void DefineNoOptions(CLI::App& app, std::vector<std::string>& positional) {
   Prepare(app);
   app.add_option("args", positional);
 }
 
-const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "help", "version"};
+const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "diff", "help", "version"};
 
 std::string HelpOf(const std::string& command) {
   if (command == "run") return kRunHelp;
   if (command == "extract") return kExtractHelp;
   if (command == "db") return DbHelp();
   if (command == "eval") return kEvalHelp;
+  if (command == "diff") return kDiffHelp;
   return kMainHelp;
 }
 
@@ -1197,7 +1305,7 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     out << HelpOf(rest.empty() ? "" : rest[0]);
     return 0;
   }
-  if (rest.empty()) return UsageError(err, "", "expects a command (run, extract, db, eval, help)");
+  if (rest.empty()) return UsageError(err, "", "expects a command (run, extract, db, eval, diff, help)");
   const std::string cmd = rest[0];
   rest.erase(rest.begin());
   if (cmd.size() > 1 && cmd[0] == '-') return UsageError(err, "", "unknown option " + cmd.substr(0, cmd.find('=')));
@@ -1223,6 +1331,12 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     DefineEvalOptions(app, a);
     if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
     return EvalCommand(a, out, err);
+  }
+  if (cmd == "diff") {
+    DiffArgs a;
+    DefineDiffOptions(app, a);
+    if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
+    return DiffCommand(a, out, err);
   }
   std::vector<std::string> words;
   DefineNoOptions(app, words);
@@ -1289,6 +1403,10 @@ std::vector<std::string> HelpProblems() {
   EvalArgs e;
   DefineEvalOptions(eval, e);
   compare("eval", eval);
+  CLI::App diff;
+  DiffArgs f;
+  DefineDiffOptions(diff, f);
+  compare("diff", diff);
   return problems;
 }
 

@@ -3,6 +3,7 @@
 //
 //   Policy + its JSON record ──Upsert──▶ policies / versions / sources /
 //                                        clauses / amounts / bureaus / warnings
+//   a failed input ──RecordFailure──▶ failures (per run)
 //
 // In:  a target, either a file name (SQLite, the default OUT/gongwen.db) or a
 //      postgresql:// URL (libpq), and the documents of one run. Open() creates
@@ -49,7 +50,8 @@ namespace internal {
 class Connection;
 }
 
-inline constexpr int kSchemaVersion = 1;
+// 1: the tables of a run's documents; 2: failures.
+inline constexpr int kSchemaVersion = 2;
 
 // Whether `target` names a PostgreSQL database (postgresql:// or postgres://).
 bool IsPostgresUrl(const std::string& target);
@@ -113,6 +115,11 @@ class Store {
   Result<Upserted> Upsert(const Policy& policy, const std::string& record,
                           const std::string& fingerprint, const std::string& gongwen_version);
 
+  // Records that this run failed on `path` (a file, or FILE#KEY / FILE#N for
+  // a record of a container) with `error`: a row of table failures, in the
+  // open batch, the path stored as StoredPath, in the order of the calls.
+  Result<bool> RecordFailure(const std::string& path, const Error& error);
+
   // Any SQL statement, $1 … bound to `args` (for `gongwen db query`).
   Result<Table> Query(const std::string& sql, const std::vector<std::string>& args = {});
 
@@ -134,6 +141,7 @@ class Store {
   std::string target_;
   std::unique_ptr<internal::Connection> conn_;
   int64_t run_id_ = 0;
+  int failures_ = 0;  // this run's failures recorded so far
   std::string now_;
   std::vector<std::string> pending_fts_;  // versions whose clauses await the full-text index
 };

@@ -42,6 +42,9 @@ const std::vector<Recipe>& Recipes() {
          "JOIN policies p ON p.policy_key = s.policy_key "
          "WHERE s.policy_key IN (SELECT policy_key FROM sources GROUP BY policy_key HAVING COUNT(*) > 1) "
          "ORDER BY s.policy_key, s.path"},
+        {"failed", "inputs the last run failed on (retried by the next run), in input order", 0,
+         "SELECT f.path, f.code, f.byte_offset AS byte, f.page, f.message FROM failures f "
+         "WHERE f.run_id = (SELECT MAX(run_id) FROM runs) ORDER BY f.seq"},
         {"runs", "the runs that wrote the database, newest first", 0,
          "SELECT run_id, started_at, finished_at, gongwen_version, new_sources, changed, unchanged, reprocessed, "
          "failed "

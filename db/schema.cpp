@@ -164,6 +164,24 @@ CREATE VIRTUAL TABLE clause_fts USING fts5 (text, content = 'clauses', content_r
                                              tokenize = 'trigram');
 )sql";
 
+// Version 2: the inputs each run failed on (errors.jsonl in the database),
+// so they can be listed and retried. `path` as StoredPath: a file, or
+// FILE#KEY for a record of a container (FILE#N when the record could not be
+// read far enough to know its key).
+constexpr char kFailures[] = R"sql(
+CREATE TABLE failures (
+  run_id          BIGINT NOT NULL REFERENCES runs (run_id),
+  seq             INTEGER NOT NULL,
+  path            TEXT NOT NULL,
+  code            TEXT NOT NULL,
+  byte_offset     BIGINT,
+  page            INTEGER,
+  message         TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE INDEX failures_path ON failures (path);
+)sql";
+
 }  // namespace
 
 std::string StatusSql(const std::string& p, const std::string& today) {
@@ -191,7 +209,7 @@ std::vector<std::string> Migrations(Dialect dialect) {
         "       p.first_seen, p.last_seen\n"
         "FROM policies p;\n";
   if (dialect == Dialect::kSqlite) v1 += kSqliteFts;
-  return {v1};
+  return {v1, kFailures};
 }
 
 }  // namespace gongwen::db::internal

@@ -463,6 +463,17 @@ Result<Upserted> Store::Upsert(const Policy& policy, const std::string& record, 
   return u;
 }
 
+Result<bool> Store::RecordFailure(const std::string& path, const Error& e) {
+  auto r = conn_->Query(
+      "INSERT INTO failures (run_id, seq, path, code, byte_offset, page, message) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {run_id_, failures_, StoredPath(path), ErrorCodeName(e.code), e.byte_offset ? Param(*e.byte_offset) : Param(),
+       e.page ? Param(*e.page) : Param(), utf8::EscapeInvalid(e.message)});
+  if (!r.ok()) return r.error();
+  ++failures_;
+  return true;
+}
+
 Result<Table> Store::Query(const std::string& sql, const std::vector<std::string>& args) {
   std::vector<Param> params(args.begin(), args.end());
   auto rows = conn_->Query(sql, params);

@@ -216,4 +216,14 @@ std::string PrettyFromLine(std::string_view line) {
   return out;
 }
 
+std::string ErrorJsonLine(const std::string& path, const Error& error) {
+  Json j;
+  j["path"] = path;
+  j["code"] = ErrorCodeName(error.code);
+  j["byte"] = error.byte_offset ? Json(*error.byte_offset) : Json(nullptr);
+  j["page"] = error.page ? Json(*error.page) : Json(nullptr);
+  j["message"] = error.message;
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 }  // namespace gongwen::output

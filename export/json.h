@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "model/model.h"
+#include "model/result.h"
 
 namespace gongwen::output {
 
@@ -25,6 +26,12 @@ std::string ToJsonPretty(const Policy& policy);
 // ToJsonPretty of the policy the line was made from (a stored record,
 // written out again).
 std::string PrettyFromLine(std::string_view line);
+
+// One line of errors.jsonl (no trailing newline): an input a run failed on,
+// {"path", "code" (ErrorCodeName), "byte" (or null), "page" (or null),
+// "message"}. `path` is the file, or FILE#KEY for a record of a container,
+// as the database stores it (db::StoredPath).
+std::string ErrorJsonLine(const std::string& path, const Error& error);
 
 }  // namespace gongwen::output
 
