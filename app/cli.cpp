@@ -17,6 +17,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/diff.h"
+#include "app/audit.h"
 #include "app/eval.h"
 #include "container/container.h"
 #include "db/db.h"
@@ -47,6 +48,10 @@ Usage:
                                  per-field precision, recall, F1 and overall
   gongwen diff A B [--json]      compare two runs (folders or databases) document by
                                  document: clauses, amounts, bureaus, metadata
+  gongwen show DOC [-o FILE]     one document as an HTML page for review: each value
+                                 marked at its place in the text, repairs before → after
+  gongwen report RUN [-o DIR]    a review site for a run: documents sortable by
+                                 warnings, repairs and missing fields, each with its page
   gongwen help [COMMAND]         this text, or a command's options (also
                                  gongwen COMMAND --help)
   gongwen --version
@@ -122,6 +127,48 @@ Options:
   --wait                 when another run is writing to OUT, wait for it instead of failing
   -q, --quiet            no summary line on stderr
   -h, --help             this text
+)";
+
+constexpr char kShowHelp[] = R"(Usage: gongwen show DOC [-o FILE] [--from RUN]
+
+Writes one self-contained HTML page (no network, works from file://) for
+reviewing a document: its normalized text with every clause, amount, bureau
+and metadata value marked where it was read, linked both ways with a side
+table (click a value: the text scrolls to it and flashes; click marked text:
+its value); the clause tree as an outline; repairs before → after at their
+places, filterable by kind; warnings at their places; PDF page breaks.
+
+DOC is a file, processed on the spot with the default options (a container
+gives its first record), or, with --from, a document of a run named by its
+source path, PATH#KEY, id, policy key or file name.
+
+Options:
+  -o, --out FILE         write the page to FILE (atomically); default: stdout
+  --from RUN             pick DOC from RUN: a run folder, a documents.jsonl, a
+                         database file or a postgresql:// URL
+  -h, --help             this text
+
+Exit: 0 written; 1 DOC failed or is not in RUN, or FILE not writable; 3 RUN
+      cannot be read.
+)";
+
+constexpr char kReportHelp[] = R"(Usage: gongwen report RUN [-o DIR]
+
+Builds a static review site for a run (no network, works from file://):
+DIR/index.html lists every document and failed input, worst first (failed
+inputs, then the most missing fields: no_title, no_doc_number, no_issuer,
+no_date, no_clauses, money_outside_clauses; then warnings and repairs), each
+column sortable; each document links to DIR/docs/<id>.html, its show page.
+RUN is a run folder (documents.jsonl and errors.jsonl), a documents.jsonl, a
+database file or a postgresql:// URL (its records, and its last run's
+failures).
+
+Options:
+  -o, --out DIR          write the site to DIR (default: RUN/report for a run
+                         folder, ./report otherwise)
+  -h, --help             this text
+
+Exit: 0 written; 1 DIR not writable; 3 RUN cannot be read.
 )";
 
 constexpr char kDiffHelp[] = R"(Usage: gongwen diff A B [--json]
@@ -1043,6 +1090,40 @@ int EvalCommand(const EvalArgs& args, std::ostream& out, std::ostream& err) {
   return 1;
 }
 
+// gongwen show's and report's command lines.
+struct AuditArgs {
+  std::vector<std::string> positional;  // show: DOC; report: RUN
+  std::string out;                      // show: FILE; report: DIR
+  std::string from;                     // show: RUN
+};
+
+int ShowCommand(const AuditArgs& a, std::ostream& out, std::ostream& err) {
+  if (a.positional.size() != 1) return UsageError(err, "show", "expects exactly one DOC");
+  std::vector<std::string> records;
+  if (!a.from.empty()) {
+    if (!audit_cli::LoadRecords(a.from, &records, err)) return 3;
+    return audit_cli::Show(records, a.positional[0], a.out, out, err);
+  }
+  // On the spot: what `gongwen extract --compact DOC` prints.
+  Parsed p;
+  p.positional = a.positional;
+  p.compact = true;
+  p.options.as_of = TodayUtc();
+  std::ostringstream lines;
+  const int code = ExtractCommand(p, lines, err);
+  std::istringstream in(lines.str());
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) records.push_back(line);
+  }
+  if (records.empty()) return code ? code : 1;
+  return audit_cli::Show(records, "", a.out, out, err);
+}
+
+int ReportCommand(const AuditArgs& a, std::ostream& out, std::ostream& err) {
+  if (a.positional.size() != 1) return UsageError(err, "report", "expects exactly one RUN");
+  return audit_cli::Report(a.positional[0], a.out, out, err);
+}
+
 // gongwen diff's command line.
 struct DiffArgs {
   std::vector<std::string> positional;  // A B
@@ -1213,6 +1294,13 @@ void DefineEvalOptions(CLI::App& app, EvalArgs& a) {
   app.add_flag("-v,--verbose", a.verbose);
 }
 
+void DefineAuditOptions(CLI::App& app, AuditArgs& a, bool show) {
+  Prepare(app);
+  app.add_option("args", a.positional);
+  app.add_option("-o,--out", a.out)->type_name(show ? "a file" : "a folder");
+  if (show) app.add_option("--from", a.from)->type_name("a run folder or database");
+}
+
 void DefineDiffOptions(CLI::App& app, DiffArgs& a) {
   Prepare(app);
   app.add_option("runs", a.positional);
@@ -1225,7 +1313,7 @@ void DefineNoOptions(CLI::App& app, std::vector<std::string>& positional) {
   app.add_option("args", positional);
 }
 
-const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "diff", "help", "version"};
+const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "diff", "show", "report", "help", "version"};
 
 std::string HelpOf(const std::string& command) {
   if (command == "run") return kRunHelp;
@@ -1233,6 +1321,8 @@ std::string HelpOf(const std::string& command) {
   if (command == "db") return DbHelp();
   if (command == "eval") return kEvalHelp;
   if (command == "diff") return kDiffHelp;
+  if (command == "show") return kShowHelp;
+  if (command == "report") return kReportHelp;
   return kMainHelp;
 }
 
@@ -1305,7 +1395,7 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     out << HelpOf(rest.empty() ? "" : rest[0]);
     return 0;
   }
-  if (rest.empty()) return UsageError(err, "", "expects a command (run, extract, db, eval, diff, help)");
+  if (rest.empty()) return UsageError(err, "", "expects a command (run, extract, db, eval, diff, show, report, help)");
   const std::string cmd = rest[0];
   rest.erase(rest.begin());
   if (cmd.size() > 1 && cmd[0] == '-') return UsageError(err, "", "unknown option " + cmd.substr(0, cmd.find('=')));
@@ -1337,6 +1427,12 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     DefineDiffOptions(app, a);
     if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
     return DiffCommand(a, out, err);
+  }
+  if (cmd == "show" || cmd == "report") {
+    AuditArgs a;
+    DefineAuditOptions(app, a, cmd == "show");
+    if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
+    return cmd == "show" ? ShowCommand(a, out, err) : ReportCommand(a, out, err);
   }
   std::vector<std::string> words;
   DefineNoOptions(app, words);
@@ -1407,6 +1503,12 @@ std::vector<std::string> HelpProblems() {
   DiffArgs f;
   DefineDiffOptions(diff, f);
   compare("diff", diff);
+  for (bool show : {true, false}) {
+    CLI::App app;
+    AuditArgs a;
+    DefineAuditOptions(app, a, show);
+    compare(show ? "show" : "report", app);
+  }
   return problems;
 }
 
