@@ -91,6 +91,9 @@ class Page {
   Page(const Json& record, const ShowOptions& options) : r_(record), options_(options) {
     text_ = Str(At(r_, "text"));
     u_ = utf8::ToU32(text_);
+    for (const Json& p : At(At(r_, "source"), "page_starts")) {
+      if (p.is_number_integer() && p.get<int64_t>() >= 0 && p.get<int64_t>() <= Len()) page_starts_.push_back(p.get<int64_t>());
+    }
   }
 
   std::string Render() {
@@ -224,6 +227,7 @@ class Page {
   // document opens at once.
   std::string TextHtml() const {
     std::vector<int64_t> cuts = {0, Len()};
+    cuts.insert(cuts.end(), page_starts_.begin(), page_starts_.end());
     for (int64_t i = 0; i < Len(); ++i) {
       if (u_[static_cast<size_t>(i)] == U'\n') {
         cuts.push_back(i);
@@ -251,9 +255,15 @@ class Page {
         if (marks_[id].kind == MarkKind::kClause) clauses.push_back(id);
       }
     };
-    size_t next = 0;
+    size_t next = 0, page = 0;
     for (size_t i = 0; i < cuts.size(); ++i) {
       const int64_t at = cuts[i];
+      std::string pages;  // page breaks here, shown at the start of a line
+      for (; page < page_starts_.size() && page_starts_[page] <= at; ++page) {
+        pages += "<span class=\"pg\" id=\"p-" + std::to_string(page + 1) + "\">p. " + std::to_string(page + 1) + "</span>";
+      }
+      const bool at_break = at < Len() && u_[static_cast<size_t>(at)] == U'\n';
+      if (!at_break) line += pages;
       active.erase(std::remove_if(active.begin(), active.end(), [&](int id) { return marks_[id].end <= at; }),
                    active.end());
       for (; next < order.size() && marks_[order[next]].begin == at; ++next) {
@@ -272,6 +282,7 @@ class Page {
       if (cuts[i + 1] == at + 1 && u_[static_cast<size_t>(at)] == U'\n') {
         line += LineEnd(active);
         end_line();
+        line += pages;
       } else {
         line += Piece(at, cuts[i + 1], active);
       }
@@ -372,9 +383,13 @@ class Page {
     return out + "</ul>";
   }
 
-  std::string ClauseLabel(int clause) const {
-    auto it = clause_mark_.find(clause);
-    return it == clause_mark_.end() ? "" : EscapeHtml(Shorten(marks_[it->second].text, 12));
+  // The clause a value is in, and its PDF page.
+  std::string ClauseLabel(int mark) const {
+    auto it = clause_mark_.find(marks_[mark].clause);
+    std::string label = it == clause_mark_.end() ? "" : EscapeHtml(Shorten(marks_[it->second].text, 12));
+    const auto page = std::upper_bound(page_starts_.begin(), page_starts_.end(), marks_[mark].begin) - page_starts_.begin();
+    if (page > 0) label += " <small>p. " + std::to_string(page) + "</small>";
+    return label;
   }
 
   std::string AmountTable() const {
@@ -383,7 +398,7 @@ class Page {
     for (const auto& [id, a] : amounts_) {
       std::string value = a->contains("value") ? a->at("value").dump() : "";
       if (a->contains("per") && !a->at("per").is_null()) value += " / " + Str(a->at("per"));
-      t += Row(id, {ClauseLabel(marks_[id].clause), EscapeHtml(marks_[id].text), EscapeHtml(value),
+      t += Row(id, {ClauseLabel(id), EscapeHtml(marks_[id].text), EscapeHtml(value),
                     EscapeHtml(Str(At(*a, "qualifier"))), EscapeHtml(Str(At(*a, "purpose")))},
                std::string("k-") + KindName(marks_[id].kind));
     }
@@ -394,7 +409,7 @@ class Page {
     std::string t = "<details open><summary>Bureaus (" + std::to_string(bureaus_.size()) +
                     ")</summary><table id=\"bureaus\"><tr><th>clause</th><th>name</th><th>canonical</th><th>role</th></tr>\n";
     for (const auto& [id, b] : bureaus_) {
-      t += Row(id, {ClauseLabel(marks_[id].clause), EscapeHtml(marks_[id].text),
+      t += Row(id, {ClauseLabel(id), EscapeHtml(marks_[id].text),
                     EscapeHtml(Str(At(*b, "canonical"))), EscapeHtml(marks_[id].sub)},
                "k-bureau");
     }
@@ -456,6 +471,7 @@ class Page {
   std::string text_;
   std::u32string u_;
   std::vector<Mark> marks_;
+  std::vector<int64_t> page_starts_;           // PDF: code points where pages start
   std::map<int, int> clause_mark_;            // clause index -> mark
   std::map<std::string, int> meta_mark_;      // metadata field -> mark
   std::map<std::string, int> repair_kinds_;   // kind -> marks

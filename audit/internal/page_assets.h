@@ -23,6 +23,7 @@ main{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);height:calc(
 #text{overflow:auto;padding:12px 20px;white-space:pre-wrap;border-right:1px solid #ddd}
 .ln{min-height:1.6em;content-visibility:auto;contain-intrinsic-size:auto 1.6em}
 .nl{color:#389e0d}
+.pg{display:block;border-top:1px dashed #bbb;color:#999;font-size:11px;text-align:right;user-select:none}
 #side{overflow:auto;padding:8px 12px;font-size:13px}
 summary{font-weight:600;cursor:pointer;margin:6px 0}
 table{border-collapse:collapse;width:100%}

@@ -134,6 +134,8 @@ for (const [kind, file] of Object.entries(pages)) {
       check(got === repair.after, `${kind} repair: "${repair.before}" → "${repair.after}" flashes its after (got "${got}")`);
     }
   } else {
+    const breaks = await page.$$eval('#text .pg', (els) => els.map((e) => e.textContent));
+    check(breaks.length === 7 && breaks[6] === 'p. 7', `pdf: the 7 pages start where they did (${breaks.join(', ')})`);
     const gone = await page.$$eval('#text del.r-page_furniture', (els) => els.map((e) => e.textContent));
     check(gone.length > 0 && gone.every((t) => /\d/.test(t)), `pdf: removed page numbers shown at their places (${gone.join(' ')})`);
     await page.click('#repairs tr.r-page_furniture');
