@@ -68,6 +68,7 @@ struct Mark {
   std::string text;            // what the side table shows as the value
   std::string before;          // repairs: the text before
   int clause = -1;             // the clause it belongs to
+  std::string where;           // repairs of a page: its line and byte in the input
 };
 
 std::string Str(const Json& j) { return j.is_string() ? j.get<std::string>() : (j.is_null() ? "" : j.dump()); }
@@ -190,7 +191,12 @@ class Page {
           open->text += after;
           continue;
         }
-        open = &marks_[static_cast<size_t>(Add(Mark{0, MarkKind::kRepair, at, end, kind, after, before, -1}))];
+        Mark m{0, MarkKind::kRepair, at, end, kind, after, before, -1};
+        const Json& raw = At(item, "raw");
+        if (At(raw, "byte").is_number_integer()) {
+          m.where = "line " + At(raw, "line").dump() + ", byte " + At(raw, "byte").dump();
+        }
+        open = &marks_[static_cast<size_t>(Add(std::move(m)))];
         repair_kinds_[kind] += 1;
       }
     }
@@ -437,7 +443,8 @@ class Page {
     std::map<std::string, int> listed;
     for (const Mark& m : marks_) {
       if (m.kind != MarkKind::kRepair || ++listed[m.sub] > kMaxRows) continue;
-      t += Row(m.id, {EscapeHtml(m.sub), "<span class=\"before\">" + EscapeHtml(Shorten(m.before, 200)) + "</span>",
+      const std::string where = m.where.empty() ? "" : " <small>" + EscapeHtml(m.where) + "</small>";
+      t += Row(m.id, {EscapeHtml(m.sub) + where, "<span class=\"before\">" + EscapeHtml(Shorten(m.before, 200)) + "</span>",
                       "<span class=\"after\">" + EscapeHtml(Shorten(m.text, 200)) + "</span>"},
                "k-repair r-" + EscapeHtml(m.sub));
     }

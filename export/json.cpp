@@ -141,6 +141,9 @@ Json PolicyJson(const Policy& p) {
     for (const RepairItem& it : r.items) {
       items.push_back({{"at", it.at},
                        {"source", SpanJson(it.source)},
+                       {"raw", it.raw_byte ? Json{{"line", it.raw_line ? Json(*it.raw_line) : Json(nullptr)},
+                                                  {"byte", *it.raw_byte}}
+                                           : Json(nullptr)},
                        {"before", it.before},
                        {"after", it.after}});
     }

@@ -59,6 +59,8 @@ Result<Extracted> ExtractMarkupInText(std::string_view bytes, const Options& opt
   const std::string html = internal::MarkupToHtml(bytes);
   auto ex = ExtractHtml(html, options);
   if (!ex.ok()) return ex;
+  // Lines of the markup as unescaped here, not of the file.
+  for (Block& b : ex.value().blocks) b.line.reset(), b.raw_byte.reset();
   ex.value().source.bytes = static_cast<int64_t>(bytes.size());
   ex.value().source.format_reason =
       reason + (internal::HasContainerEscapes(bytes) ? "; escapes (<\\/p>, \\\") decoded" : "");

@@ -955,6 +955,24 @@ void BlankInternalSubset(std::string* text) {
 
 }  // namespace
 
+namespace {
+
+// Each block's line start in the page as read: '\n' is the same byte in
+// UTF-8, GB18030 and Big5 (never a trail byte), so lines count alike.
+void SetRawBytes(std::string_view bytes, std::vector<Block>* blocks) {
+  std::vector<int64_t> line_start = {0};
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') line_start.push_back(static_cast<int64_t>(i + 1));
+  }
+  for (Block& b : *blocks) {
+    if (b.line && *b.line >= 1 && static_cast<size_t>(*b.line) <= line_start.size()) {
+      b.raw_byte = line_start[static_cast<size_t>(*b.line - 1)];
+    }
+  }
+}
+
+}  // namespace
+
 Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
   // Decoding: BOM, the caller's (HTTP) charset, <meta charset>, then the bytes.
   std::optional<std::string> declared = options.declared_charset;
@@ -1004,6 +1022,7 @@ Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
   MoveContentOutOfHead(doc.get());
   PageReader reader(doc.get(), &ex, options.url);
   reader.Read();
+  if (d.encoding.rfind("utf-16", 0) != 0) SetRawBytes(bytes, &ex.blocks);
   if (ex.blocks.empty()) {
     if (too_deep_line) {
       return Error{ErrorCode::kDecode,

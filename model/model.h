@@ -101,6 +101,9 @@ struct Block {
   int heading_level = 0;  // Markdown '#' count, or h1..h6, for kHeading
   int64_t source_begin = 0;
   std::optional<int> line;
+  // HTML: the byte of the input where `line` starts (the page as read,
+  // before decoding; for a record of a container, its body).
+  std::optional<int64_t> raw_byte;
   std::optional<int> page;
   int table = -1;            // kTableRow: which table of the document
   bool header_row = false;   // kTableRow: a <th>/<thead> row
@@ -140,6 +143,10 @@ struct RepairItem {
   CodePointSpan source;
   std::string before;
   std::string after;
+  // HTML: the input line of the element the repaired text is in, and the
+  // byte of the page where that line starts.
+  std::optional<int> raw_line;
+  std::optional<int64_t> raw_byte;
 };
 
 struct Repair {

@@ -143,6 +143,19 @@ std::vector<int64_t> PageStarts(const Extracted& ex, const std::vector<uint32_t>
 
 }  // namespace
 
+namespace {
+
+// The block of extracted text that holds byte `at` (blocks are in order).
+const Block* BlockAt(const std::vector<Block>& blocks, int64_t at) {
+  auto it = std::upper_bound(blocks.begin(), blocks.end(), at,
+                             [](int64_t a, const Block& b) { return a < b.begin; });
+  if (it == blocks.begin()) return nullptr;
+  --it;
+  return at <= it->end ? &*it : nullptr;
+}
+
+}  // namespace
+
 Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
   RepairLog log;
   // Removes a whole paragraph, logging it as `kind`.
@@ -315,6 +328,10 @@ Normalized Normalizer::Run(const Extracted& ex, const Options& opt) const {
       item.source = src_index.ToCodePoints(ByteSpan{raw.src_begin, raw.src_end});
       item.before = ex.text.substr(raw.src_begin, raw.src_end - raw.src_begin);
       item.after = raw.after;
+      if (const Block* b = BlockAt(ex.blocks, raw.src_begin); b && b->raw_byte) {
+        item.raw_line = b->line;
+        item.raw_byte = b->raw_byte;
+      }
       size_t at_byte = std::lower_bound(out.origin.begin(), out.origin.end() - 1, raw.src_begin) -
                        out.origin.begin();
       // The '\n' between paragraphs shares the next paragraph's origin; a
