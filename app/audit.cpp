@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/diff.h"
+#include "audit/record.h"
 #include "audit/report.h"
 #include "audit/show.h"
 #include "db/db.h"
@@ -19,15 +20,15 @@ using Json = nlohmann::json;
 
 namespace {
 
-std::string S(const Json& j) { return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump(); }
-
 // Whether `doc` names the record: its path (PATH#KEY), id, policy key, or
 // the end of its path after a '/'.
 bool Names(const Json& r, const std::string& doc) {
-  const Json& src = r.value("source", Json::object());
-  std::string path = src.is_object() ? S(src.value("path", Json())) : "";
-  if (src.is_object() && src.value("record", Json()).is_object()) path += "#" + S(src["record"].value("key", Json()));
-  if (doc == path || doc == S(r.value("id", Json())) || doc == S(r.value("policy_key", Json()))) return true;
+  using audit::At;
+  using audit::Str;
+  const Json& src = At(r, "source");
+  std::string path = Str(At(src, "path"));
+  if (At(src, "record").is_object()) path += "#" + Str(At(At(src, "record"), "key"));
+  if (doc == path || doc == Str(At(r, "id")) || doc == Str(At(r, "policy_key"))) return true;
   return path.size() > doc.size() && path.compare(path.size() - doc.size(), doc.size(), doc) == 0 &&
          path[path.size() - doc.size() - 1] == '/';
 }

@@ -1,4 +1,5 @@
 // The run's index page and a show page per document.
+#include "audit/record.h"
 #include "audit/report.h"
 
 #include <nlohmann/json.hpp>
@@ -19,18 +20,6 @@ namespace gongwen::audit {
 using Json = nlohmann::json;
 
 namespace {
-
-// The member `key` of `j`, or null: a reference into `j` (value() would
-// return a copy, and pointers into it would dangle).
-const Json& At(const Json& j, const char* key) {
-  static const Json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
-}
-
-// A string value as it is, another value as JSON, null as "".
-std::string S(const Json& j) { return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump(); }
 
 bool Missing(const Json& md, const char* field) {
   return !md.is_object() || !md.contains(field) || md[field].is_null() ||
@@ -185,12 +174,12 @@ std::vector<ReportFile> BuildReport(const ReportInput& input) {
       const Json& md = At(r, "metadata");
       const Json& src = At(r, "source");
       const Json none;
-      row.title = md.is_object() ? S(At(md, "title")) : "";
-      row.path = src.is_object() ? S(At(src, "path")) : "";
-      if (src.is_object() && At(src, "record").is_object()) row.path += "#" + S(At(src["record"], "key"));
-      row.format = src.is_object() ? S(At(src, "format")) : "";
-      row.status = md.is_object() ? S(At(md, "status")) : "";
-      row.href = PageName(S(At(r, "id")), &used);
+      row.title = md.is_object() ? Str(At(md, "title")) : "";
+      row.path = src.is_object() ? Str(At(src, "path")) : "";
+      if (src.is_object() && At(src, "record").is_object()) row.path += "#" + Str(At(src["record"], "key"));
+      row.format = src.is_object() ? Str(At(src, "format")) : "";
+      row.status = md.is_object() ? Str(At(md, "status")) : "";
+      row.href = PageName(Str(At(r, "id")), &used);
       files.push_back(ReportFile{row.href, ShowPage(r, show)});
     }
     rows.push_back(std::move(row));
@@ -200,8 +189,8 @@ std::vector<ReportFile> BuildReport(const ReportInput& input) {
     const Json e = Json::parse(line, nullptr, false);
     if (!e.is_object()) continue;
     Row row;
-    row.path = S(At(e, "path"));
-    row.failure = S(At(e, "code")) + ": " + S(At(e, "message"));
+    row.path = Str(At(e, "path"));
+    row.failure = Str(At(e, "code")) + ": " + Str(At(e, "message"));
     rows.push_back(std::move(row));
     ++failed;
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "audit/internal/page_assets.h"
+#include "audit/record.h"
 #include "util/utf8.h"
 
 namespace gongwen::audit {
@@ -33,15 +34,6 @@ std::string EscapeHtml(std::string_view s) {
 }
 
 namespace {
-
-// The member `key` of `j`, or null: a reference into `j` (value() would
-// return a copy, and pointers into it would dangle).
-const Json& At(const Json& j, const char* key) {
-  static const Json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
-}
 
 // What a mark stands for; the CSS class is "k-" + the name.
 enum class MarkKind { kClause, kMoney, kPercent, kRatio, kBureau, kMeta, kRepair, kWarning };
@@ -70,8 +62,6 @@ struct Mark {
   int clause = -1;             // the clause it belongs to
   std::string where;           // repairs of a page: its line and byte in the input
 };
-
-std::string Str(const Json& j) { return j.is_string() ? j.get<std::string>() : (j.is_null() ? "" : j.dump()); }
 
 bool SpanOf(const Json& j, int64_t text_len, int64_t* b, int64_t* e) {
   if (!j.is_array() || j.size() != 2 || !j[0].is_number_integer() || !j[1].is_number_integer()) return false;

@@ -5,16 +5,16 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "audit/report.h"
 #include "audit/show.h"
 #include "tests/app/cli_support.h"
+#include "tests/test_support.h"
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
+using gongwen::testing::ReadFileOrFail;
 using gongwen::testing::RunCli;
 
 namespace {
@@ -30,11 +30,6 @@ size_t Count(const std::string& s, const std::string& what) {
   size_t n = 0;
   for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
   return n;
-}
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 }  // namespace
@@ -128,11 +123,11 @@ TEST_CASE("show and report commands: a document picked from a run by file name, 
   REQUIRE(RunCli({"run", in.string(), "-o", out.string(), "-q"}).code == 1);
   auto shown = RunCli({"show", "101_suzhou_banfa.txt", "--from", out.string(), "-o", (out / "p.html").string()});
   CHECK(shown.code == 0);
-  CHECK(Slurp(out / "p.html").find("苏州") != std::string::npos);
+  CHECK(ReadFileOrFail((out / "p.html").string()).find("苏州") != std::string::npos);
   // From the database too.
   auto from_db = RunCli({"show", "101_suzhou_banfa.txt", "--from", (out / "gongwen.db").string()});
   CHECK(from_db.code == 0);
-  CHECK(from_db.out == Slurp(out / "p.html"));
+  CHECK(from_db.out == ReadFileOrFail((out / "p.html").string()));
   auto none = RunCli({"show", "nosuch.txt", "--from", out.string()});
   CHECK(none.code == 1);
   CHECK(none.err.find("no document named 'nosuch.txt' among 1 record(s)") != std::string::npos);
@@ -141,7 +136,7 @@ TEST_CASE("show and report commands: a document picked from a run by file name, 
   auto report = RunCli({"report", out.string()});
   CHECK(report.code == 0);
   CHECK(report.out.find("1 document(s), 1 failed input(s)") != std::string::npos);
-  const std::string index = Slurp(out / "report" / "index.html");
+  const std::string index = ReadFileOrFail((out / "report" / "index.html").string());
   CHECK(index.find("empty.txt") != std::string::npos);
   CHECK(index.find("href=\"docs/") != std::string::npos);
 }
