@@ -19,6 +19,7 @@
 #include "app/diff.h"
 #include "app/audit.h"
 #include "app/eval.h"
+#include "app/map.h"
 #include "container/container.h"
 #include "db/db.h"
 #include "export/json.h"
@@ -52,6 +53,9 @@ Usage:
                                  marked at its place in the text, repairs before → after
   gongwen report RUN [-o DIR]    a review site for a run: documents sortable by
                                  warnings, repairs and missing fields, each with its page
+  gongwen map [--path NAME] < RECORDS.jsonl
+                                 crawl records (JSON Lines) on stdin to gongwen/1 lines
+                                 on stdout, nothing else (Hadoop Streaming, Spark pipe())
   gongwen help [COMMAND]         this text, or a command's options (also
                                  gongwen COMMAND --help)
   gongwen --version
@@ -127,6 +131,39 @@ Options:
   --wait                 when another run is writing to OUT, wait for it instead of failing
   -q, --quiet            no summary line on stderr
   -h, --help             this text
+)";
+
+constexpr char kMapHelp[] = R"(Usage: gongwen map [--path NAME] [options] < RECORDS.jsonl > DOCUMENTS.jsonl
+
+Reads crawl records as JSON Lines on stdin (the record form of a .jsonl
+container of "gongwen run": a body or html field, title, url, …; --fields
+names them) and writes, per record in input order, its gongwen/1 line on
+stdout, as "gongwen run" writes it for NAME#KEY, or for a record that failed
+a gongwen-error/1 line ({"schema", "path", "code", "byte", "page",
+"message"}, as errors.jsonl). Nothing else: no file, no database, no
+stderr but a fatal error; the contract of Hadoop Streaming and Spark's
+pipe(). Input is read a block of lines at a time: memory stays bounded.
+
+Options:
+  --path NAME            the container's name in each source (NAME#KEY; default stdin.jsonl)
+  --first-record N       records of the whole file before stdin's first (a split): ordinals,
+                         and keys made from them, continue from N+1 (default 0)
+  --first-byte N         bytes of the whole file before stdin's first (default 0)
+  --charset NAME         decode bodies without a BOM as NAME (gbk, gb18030, big5, utf-8)
+  --url URL              where the pages were fetched from (resolves attachment links)
+  --ocr                  read scanned PDF pages with tesseract
+  --as-of DATE           judge metadata.status on DATE, YYYY-MM-DD (default: today, UTC)
+  --keep-traditional     do not convert traditional characters to simplified
+  --keep-chrome          keep site chrome and SEO spam lines
+  --no-join              do not rejoin lines broken inside a sentence
+  --fields ROLE=NAME,…   the record fields for ROLE (see gongwen help run)
+  --max-bytes N          refuse a record larger than N bytes (default: 64 MiB) [limit]
+  --max-pages N          refuse a PDF of more than N pages (default: 2000) [limit]
+  --timeout SECONDS      stop a document that takes longer (default: 60; 0: no limit) [limit]
+  -h, --help             this text
+
+Exit: 0 (failed records are lines too); 2 usage error; 3 fatal (stdout not
+      writable).
 )";
 
 constexpr char kShowHelp[] = R"(Usage: gongwen show DOC [-o FILE] [--from RUN]
@@ -1090,6 +1127,19 @@ int EvalCommand(const EvalArgs& args, std::ostream& out, std::ostream& err) {
   return 1;
 }
 
+// gongwen map's command line: the document options, where the input sits.
+struct MapArgs {
+  Parsed p;
+  map_cli::MapOptions m;
+};
+
+int MapCommand(MapArgs& a, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (!a.p.positional.empty()) return UsageError(err, "map", "reads records on stdin; unexpected argument " + a.p.positional[0]);
+  a.m.process = a.p.options;
+  a.m.fields = a.p.fields;
+  return map_cli::Map(a.m, in, out, err);
+}
+
 // gongwen show's and report's command lines.
 struct AuditArgs {
   std::vector<std::string> positional;  // show: DOC; report: RUN
@@ -1301,6 +1351,18 @@ void DefineAuditOptions(CLI::App& app, AuditArgs& a, bool show) {
   if (show) app.add_option("--from", a.from)->type_name("a run folder or database");
 }
 
+void DefineMapOptions(CLI::App& app, MapArgs& a) {
+  DefineDocumentOptions(app, a.p, false);
+  app.remove_option(app.get_option("--compact"));  // map writes lines
+  app.add_option("--path", a.m.name)->type_name("a name");
+  for (const auto& option : {std::pair{"--first-record", &a.m.first_record}, std::pair{"--first-byte", &a.m.first_byte}}) {
+    int64_t* value = option.second;
+    app.add_option_function<std::string>(option.first, [value](const std::string& v) { *value = std::stoll(v); })
+        ->type_name("a whole number")
+        ->check(Check(WholeNumber));
+  }
+}
+
 void DefineDiffOptions(CLI::App& app, DiffArgs& a) {
   Prepare(app);
   app.add_option("runs", a.positional);
@@ -1313,7 +1375,7 @@ void DefineNoOptions(CLI::App& app, std::vector<std::string>& positional) {
   app.add_option("args", positional);
 }
 
-const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "diff", "show", "report", "help", "version"};
+const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "diff", "show", "report", "map", "help", "version"};
 
 std::string HelpOf(const std::string& command) {
   if (command == "run") return kRunHelp;
@@ -1322,6 +1384,7 @@ std::string HelpOf(const std::string& command) {
   if (command == "eval") return kEvalHelp;
   if (command == "diff") return kDiffHelp;
   if (command == "show") return kShowHelp;
+  if (command == "map") return kMapHelp;
   if (command == "report") return kReportHelp;
   return kMainHelp;
 }
@@ -1372,7 +1435,7 @@ std::optional<int> Parse(CLI::App& app, const std::string& command, std::vector<
   return std::nullopt;
 }
 
-int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int Dispatch(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
   // gongwen [--help | --version] COMMAND ...: the first word that is no
   // option is the command; the rest is its own.
   CLI::App top("", "gongwen");
@@ -1427,6 +1490,13 @@ int Dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
     DefineDiffOptions(app, a);
     if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
     return DiffCommand(a, out, err);
+  }
+  if (cmd == "map") {
+    MapArgs a;
+    DefineMapOptions(app, a);
+    if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
+    if (a.p.options.as_of.empty()) a.p.options.as_of = TodayUtc();
+    return MapCommand(a, in, out, err);
   }
   if (cmd == "show" || cmd == "report") {
     AuditArgs a;
@@ -1509,17 +1579,26 @@ std::vector<std::string> HelpProblems() {
     DefineAuditOptions(app, a, show);
     compare(show ? "show" : "report", app);
   }
+  CLI::App map;
+  MapArgs m;
+  DefineMapOptions(map, m);
+  compare("map", map);
   return problems;
 }
 
-int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
   try {
-    return Dispatch(args, out, err);
+    return Dispatch(args, in, out, err);
   } catch (const std::exception& e) {
     // A bug, not an input's fault: say so rather than abort.
     err << "gongwen: error: " << e.what() << " [internal]\n";
     return 3;
   }
+}
+
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::istringstream nothing;
+  return Run(args, nothing, out, err);
 }
 
 }  // namespace gongwen::cli

@@ -19,6 +19,9 @@
 namespace gongwen::cli {
 
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// The same with stdin (`gongwen map` reads it; the other commands take "-"
+// as a path).
+int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
 
 // What differs between the options each command takes and those its help
 // text lists, one line each ("run: --wait is taken but not in the help");

@@ -11,5 +11,5 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
-  return gongwen::cli::Run(args, std::cout, std::cerr);
+  return gongwen::cli::Run(args, std::cin, std::cout, std::cerr);
 }

@@ -416,7 +416,7 @@ Kind Sniff(std::string_view bytes, std::string_view path) {
   return Kind::kFile;
 }
 
-Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& fields) {
+Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& fields, Position start) {
   Unpacked out;
   out.kind = Sniff(bytes, path);
   RawRecords raw;
@@ -435,6 +435,16 @@ Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& f
     case Kind::kTsv: raw = internal::ReadDelimited(bytes, '\t'); break;
     case Kind::kSql: raw = internal::ReadSql(bytes); break;
     case Kind::kWarc: raw = internal::ReadWarc(bytes); break;
+  }
+  for (RawRecord& r : raw.records) {
+    r.ordinal += start.ordinal;
+    r.byte_offset += start.byte;
+  }
+  for (auto* list : {&raw.errors, &raw.skipped}) {
+    for (RecordError& e : *list) {
+      if (e.ordinal > 0) e.ordinal += start.ordinal;
+      e.byte_offset += start.byte;
+    }
   }
   out.errors = std::move(raw.errors);
   out.skipped = std::move(raw.skipped);

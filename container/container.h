@@ -109,9 +109,19 @@ struct Unpacked {
 // .warc .warc.gz).
 Kind Sniff(std::string_view bytes, std::string_view path);
 
+// Where `bytes` start in a larger container read piece by piece (gongwen
+// map reads JSON Lines from stdin a block of lines at a time): the records
+// and bytes before them. Ordinals, byte offsets and keys made from ordinals
+// are those of the whole stream; a key two pieces share is not told apart.
+struct Position {
+  int64_t ordinal = 0;
+  int64_t byte = 0;
+};
+
 // Opens the container. kFile gives no records: the caller treats the file as
 // one document.
-Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& fields = {});
+Unpacked Unpack(std::string_view bytes, std::string_view path, const FieldMap& fields = {},
+                Position start = {});
 
 }  // namespace gongwen::container
 
