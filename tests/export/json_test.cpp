@@ -4,8 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "export/json.h"
+#include "export/json_read.h"
+#include "tests/app/cli_support.h"
 #include "pipeline/pipeline.h"
 #include "util/files.h"
 
@@ -91,4 +94,27 @@ TEST_CASE("json: PrettyFromLine gives ToJsonPretty's bytes for every sample") {
   gongwen::Policy p = SmallPolicy();
   p.text = "他说：\"{[,:]}\" 与 \\ 反斜杠";
   CHECK(gongwen::output::PrettyFromLine(gongwen::output::ToJsonLine(p)) == gongwen::output::ToJsonPretty(p));
+}
+
+TEST_CASE("json_read: every record of the samples reads back into the Policy that writes it again") {
+  namespace fs = std::filesystem;
+  const fs::path out = gongwen::testing::FreshDir("json_read_out");
+  const fs::path in = gongwen::testing::FreshDir("json_read_in");
+  // A file name that is not UTF-8 comes back as its bytes.
+  fs::copy_file(fs::path(GONGWEN_SOURCE_DIR) / "samples/101_suzhou_banfa.txt", in / std::string("x\xff\\.txt"));
+  auto r = gongwen::testing::RunCli({"run", (fs::path(GONGWEN_SOURCE_DIR) / "samples").string(), in.string(), "-o",
+                                     out.string(), "--no-db", "-q", "--exclude", "*/samples/expected", "--exclude",
+                                     "*/samples/gold"});
+  REQUIRE(r.code == 0);
+  std::ifstream jsonl(out / "documents.jsonl");
+  int n = 0;
+  for (std::string line; std::getline(jsonl, line); ++n) {
+    auto p = gongwen::output::PolicyFromJsonLine(line);
+    REQUIRE(p.ok());
+    CHECK(gongwen::output::ToJsonLine(p.value()) == line);
+    if (line.find("\\\\xFF") != std::string::npos) CHECK(p.value().source.path == (in / std::string("x\xff\\.txt")).string());
+  }
+  CHECK(n == 36);
+  CHECK_FALSE(gongwen::output::PolicyFromJsonLine("{\"schema\":\"gongwen/1\"}").ok());
+  CHECK(gongwen::output::PolicyFromJsonLine("[1").error().message == "not JSON");
 }
