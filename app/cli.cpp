@@ -19,6 +19,7 @@
 #include "app/diff.h"
 #include "app/audit.h"
 #include "app/eval.h"
+#include "app/load.h"
 #include "app/map.h"
 #include "container/container.h"
 #include "db/db.h"
@@ -56,6 +57,8 @@ Usage:
   gongwen map [--path NAME] < RECORDS.jsonl
                                  crawl records (JSON Lines) on stdin to gongwen/1 lines
                                  on stdout, nothing else (Hadoop Streaming, Spark pipe())
+  gongwen load FILE... [--db TARGET | -o OUT]
+                                 write map's output into the policy database, as run would
   gongwen help [COMMAND]         this text, or a command's options (also
                                  gongwen COMMAND --help)
   gongwen --version
@@ -164,6 +167,39 @@ Options:
 
 Exit: 0 (failed records are lines too); 2 usage error; 3 fatal (stdout not
       writable).
+)";
+
+constexpr char kLoadHelp[] = R"(Usage: gongwen load FILE... [--db TARGET | -o OUT] [options]
+
+The single writer of a distributed run: reads what "gongwen map" wrote
+(gongwen/1 and gongwen-error/1 lines; FILE "-" reads stdin) and keeps the
+policy database as "gongwen run" would over the same inputs: a source whose
+bytes and options the database already holds is unchanged, the others are
+upserted with the same matching rules, a failure is a row of the run's
+failures. Give it the document options map ran with: they are part of each
+source's fingerprint, so a later run with them skips what is unchanged.
+
+Options:
+  -o, --out OUT          the database OUT/gongwen.db (default: out)
+  --db TARGET            a SQLite file or a postgresql:// URL instead
+  --batch N              commit every N lines (default: 200)
+  --charset NAME         the --charset map ran with
+  --url URL              the --url map ran with
+  --ocr                  map ran with --ocr
+  --as-of DATE           the run's day, YYYY-MM-DD (default: today, UTC)
+  --keep-traditional     map ran with --keep-traditional
+  --keep-chrome          map ran with --keep-chrome
+  --no-join              map ran with --no-join
+  --fields ROLE=NAME,…   the --fields map ran with
+  --max-bytes N          the --max-bytes map ran with
+  --max-pages N          the --max-pages map ran with
+  --timeout SECONDS      the --timeout map ran with
+  -q, --quiet            no summary line on stderr
+  -h, --help             this text
+
+Exit: 0 every line loaded; 1 some were failures or unreadable lines
+      (FILE:LINE: error: …); 2 usage error; 3 the database or a FILE cannot be
+      opened or written.
 )";
 
 constexpr char kShowHelp[] = R"(Usage: gongwen show DOC [-o FILE] [--from RUN]
@@ -1140,6 +1176,28 @@ int MapCommand(MapArgs& a, std::istream& in, std::ostream& out, std::ostream& er
   return map_cli::Map(a.m, in, out, err);
 }
 
+// gongwen load's command line: where to write, and the options map ran with.
+struct LoadArgs {
+  Parsed p;
+  load_cli::LoadOptions l;
+};
+
+int LoadCommand(LoadArgs& a, std::istream& in, std::ostream& err) {
+  if (a.p.positional.empty()) return UsageError(err, "load", "expects FILE... (map's output; - for stdin)");
+  a.l.files = a.p.positional;
+  if (a.l.db.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(a.p.out_dir, ec);  // Open says it when this failed
+    a.l.db = (std::filesystem::path(a.p.out_dir) / "gongwen.db").string();
+  }
+  a.l.fingerprint = Fingerprint(a.p.options);
+  a.l.version = BuildVersion();
+  a.l.as_of = a.p.options.as_of;
+  a.l.now = NowUtc();
+  a.l.quiet = a.p.quiet;
+  return load_cli::Load(a.l, in, err);
+}
+
 // gongwen show's and report's command lines.
 struct AuditArgs {
   std::vector<std::string> positional;  // show: DOC; report: RUN
@@ -1363,6 +1421,15 @@ void DefineMapOptions(CLI::App& app, MapArgs& a) {
   }
 }
 
+void DefineLoadOptions(CLI::App& app, LoadArgs& a) {
+  DefineDocumentOptions(app, a.p, false);
+  app.remove_option(app.get_option("--compact"));
+  app.add_option("-o,--out", a.p.out_dir)->type_name("a folder");
+  app.add_option("--db", a.l.db)->type_name("a SQLite file or postgresql:// URL");
+  app.add_option("--batch", a.l.batch)->type_name("a number of lines")->check(CLI::PositiveNumber);
+  app.add_flag("-q,--quiet", a.p.quiet);
+}
+
 void DefineDiffOptions(CLI::App& app, DiffArgs& a) {
   Prepare(app);
   app.add_option("runs", a.positional);
@@ -1375,7 +1442,7 @@ void DefineNoOptions(CLI::App& app, std::vector<std::string>& positional) {
   app.add_option("args", positional);
 }
 
-const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "diff", "show", "report", "map", "help", "version"};
+const std::vector<std::string> kCommands = {"run", "extract", "db", "eval", "diff", "show", "report", "map", "load", "help", "version"};
 
 std::string HelpOf(const std::string& command) {
   if (command == "run") return kRunHelp;
@@ -1385,6 +1452,7 @@ std::string HelpOf(const std::string& command) {
   if (command == "diff") return kDiffHelp;
   if (command == "show") return kShowHelp;
   if (command == "map") return kMapHelp;
+  if (command == "load") return kLoadHelp;
   if (command == "report") return kReportHelp;
   return kMainHelp;
 }
@@ -1491,6 +1559,13 @@ int Dispatch(const std::vector<std::string>& args, std::istream& in, std::ostrea
     if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
     return DiffCommand(a, out, err);
   }
+  if (cmd == "load") {
+    LoadArgs a;
+    DefineLoadOptions(app, a);
+    if (auto stop = Parse(app, cmd, rest, out, err)) return *stop;
+    if (a.p.options.as_of.empty()) a.p.options.as_of = TodayUtc();
+    return LoadCommand(a, in, err);
+  }
   if (cmd == "map") {
     MapArgs a;
     DefineMapOptions(app, a);
@@ -1583,6 +1658,10 @@ std::vector<std::string> HelpProblems() {
   MapArgs m;
   DefineMapOptions(map, m);
   compare("map", map);
+  CLI::App load;
+  LoadArgs l;
+  DefineLoadOptions(load, l);
+  compare("load", load);
   return problems;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "export/json.h"
+#include "util/utf8.h"
 
 namespace gongwen::output {
 namespace {
@@ -67,24 +68,9 @@ CodePointSpan Span(const Json& j) {
   return CodePointSpan{j[0].get<int64_t>(), j[1].get<int64_t>()};
 }
 
-// \xHH back to the byte (utf8::EscapeInvalid writes invalid bytes and '\' so).
-std::string UnescapePath(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x' && std::isxdigit(static_cast<unsigned char>(s[i + 2])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 3]))) {
-      out.push_back(static_cast<char>(std::stoi(s.substr(i + 2, 2), nullptr, 16)));
-      i += 3;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
 SourceInfo ReadSource(const Json& s) {
   SourceInfo src;
-  src.path = UnescapePath(Str(s, "path"));
+  src.path = utf8::UnescapeInvalid(Str(s, "path"));
   src.format = Enum<SourceFormat>(s, "format");
   src.sha256 = Str(s, "sha256");
   src.bytes = Int(s, "bytes");

@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include <cctype>
+
 namespace gongwen::utf8 {
 
 
@@ -193,6 +195,21 @@ std::string EscapeInvalid(std::string_view s) {
     out += kHex[byte >> 4];
     out += kHex[byte & 15];
     ++i;
+  }
+  return out;
+}
+
+std::string UnescapeInvalid(std::string_view s) {
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x' && hex(s[i + 2]) && hex(s[i + 3])) {
+      out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 2, 2)), nullptr, 16)));
+      i += 3;
+    } else {
+      out.push_back(s[i]);
+    }
   }
   return out;
 }

@@ -113,6 +113,8 @@ bool IsValid(std::string_view s);
 // one text form, the same in JSON and in the database (names on Linux are
 // bytes; 名\xFF.txt and 名\xFE.txt stay two names).
 std::string EscapeInvalid(std::string_view s);
+// The inverse: each \xHH back to its byte.
+std::string UnescapeInvalid(std::string_view s);
 
 // s with ASCII A-Z as a-z, every other byte as it is: names that are
 // compared without case (file extensions, HTTP headers, SQL keywords).
