@@ -93,10 +93,10 @@ void Progress::Draw() {
   if (!current_.empty() && line.size() + 8 < columns) {
     // The end of the path, cut at a character boundary; a byte is at most
     // one column, so the line fits.
-    const size_t room = columns - line.size() - 3;
+    const size_t room = columns - line.size() - 5;  // " | …" is 4 columns, and one to spare
     size_t from = current_.size() > room ? current_.size() - room : 0;
     while (from < current_.size() && (static_cast<unsigned char>(current_[from]) & 0xC0) == 0x80) ++from;
-    line += " | " + current_.substr(from);
+    line += (from > 0 ? " | \u2026" : " | ") + current_.substr(from);
   }
   line = "\r" + line + "\033[K";
   buf_->to()->sputn(line.data(), static_cast<std::streamsize>(line.size()));
