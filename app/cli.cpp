@@ -8,11 +8,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
@@ -21,6 +25,8 @@
 #include "app/eval.h"
 #include "app/load.h"
 #include "app/map.h"
+#include "app/progress.h"
+#include "app/workers.h"
 #include "container/container.h"
 #include "db/db.h"
 #include "export/json.h"
@@ -102,6 +108,9 @@ inputs. Paths are lexically normalized (./a/../b.txt is b.txt) and each file
 is read once. A document that fails is reported on stderr as
 "path: error: reason" and the batch goes on; the exit status is then 1. A
 run that finds no input files writes nothing and exits 1.
+Documents are processed by --jobs worker threads; the output (files, stderr,
+database) is the same for every N, in input order. On a terminal a status
+line shows files done, documents per second, ETA and the current file.
 
 Options:
   -o, --out DIR          output folder (default: out)
@@ -131,8 +140,11 @@ Options:
                          67108864, 64 MiB); it is that document's error [limit]
   --max-pages N          refuse a PDF of more than N pages (default: 2000) [limit]
   --timeout SECONDS      stop a document that takes longer (default: 60; 0: no limit) [limit]
+  -j, --jobs N           documents processed in parallel by N worker threads (default:
+                         the number of cores); a whole number, 1 or more
   --wait                 when another run is writing to OUT, wait for it instead of failing
-  -q, --quiet            no summary line on stderr
+  -q, --quiet            no summary line, no status line on stderr
+  -v, --verbose          one line per document on stderr: "SOURCE: ok" or "SOURCE: failed"
   -h, --help             this text
 )";
 
@@ -349,6 +361,8 @@ struct Parsed {
   bool compact = false;
   bool help = false;
   bool wait = false;  // --wait: wait for another run writing to OUT instead of failing
+  int jobs = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));  // --jobs N: worker threads
+  bool verbose = false;  // -v: a line per document
 };
 
 // A usage error: one line saying what is wrong, one saying where the
@@ -577,9 +591,23 @@ std::vector<std::string> RunInputs(const Parsed& p, std::vector<std::string>* mi
 
 // One run: every input to documents.jsonl, docs/ and the database. A
 // container file gives one document per record.
+//
+// Documents are processed by --jobs worker threads, each with its own
+// Pipeline; everything else happens on this (the main) thread, in input
+// order. The main thread reads an input, decides from the database whether
+// it needs processing (Lookup: unchanged sources are reused), and queues a
+// Step: a document for a worker, or nothing to wait for (a reused record, a
+// failure to report). Steps are finished in the order they were queued:
+// stderr, errors.jsonl, documents.jsonl, docs/ and every database write, as
+// one thread would make them. At most 2 × jobs documents are in flight, so
+// memory stays bounded by that many documents.
 class RunJob {
  public:
-  RunJob(const Parsed& p, std::ostream& err) : p_(p), err_(err), fingerprint_(Fingerprint(p.options)) {
+  RunJob(const Parsed& p, std::ostream& err)
+      : p_(p),
+        progress_(err, !p.quiet, p.verbose),
+        err_(progress_.out()),
+        fingerprint_(Fingerprint(p.options)) {
     if (!p.fields.empty()) fingerprint_ += " fields=" + p.fields;
   }
 
@@ -588,12 +616,36 @@ class RunJob {
   int Execute(const std::vector<std::string>& inputs, const std::vector<std::pair<std::string, Error>>& failed);
 
  private:
+  // A document for a worker: its input, and what the worker made of it.
+  struct Work {
+    std::shared_ptr<const void> keep;  // owns `bytes` (the file, or its container's records)
+    std::string_view bytes;
+    std::string path;
+    std::optional<RecordInput> record;
+    std::optional<Error> no_pipeline;  // Pipeline::Create failed
+    std::optional<Result<Policy>> policy;
+    std::string line, pretty;  // the record, compact and indented
+    std::exception_ptr exception;
+  };
+  // Something to finish on the main thread, in input order; `ticket` set:
+  // once a worker has done `work`.
+  struct Step {
+    std::shared_ptr<Workers::Ticket> ticket;
+    std::function<std::optional<int>()> finish;
+  };
+
   std::optional<int> Setup();
   std::optional<int> Input(const std::string& path);
-  std::optional<int> Document(const std::string& path, std::string_view bytes, const std::string& sha256,
-                              const RecordInput* record);
+  std::optional<int> Document(const std::string& path, std::shared_ptr<const void> keep, std::string_view bytes,
+                              const std::string& sha256, const RecordInput* record);
+  void Process(Work& work, int worker);
+  std::optional<int> Unchanged(const std::string& source, const RecordInput* record);
+  std::optional<int> Processed(Work& work, const std::string& source, bool known, bool same_bytes);
+  std::optional<int> Queue(std::shared_ptr<Work> work, std::function<std::optional<int>()> finish);
+  std::optional<int> Next();
+  std::optional<int> Drain(bool all);
   std::optional<int> Emit(const std::string& where, const std::string& id, const std::string& record,
-                          bool write);
+                          bool write, const std::string* pretty = nullptr);
   std::optional<int> OpenBatch();
   std::optional<int> CloseBatch(bool force);
   std::optional<int> Failed(const std::string& source, const Error& e);
@@ -601,14 +653,16 @@ class RunJob {
   void Summary();
 
   const Parsed& p_;
-  std::ostream& err_;
+  Progress progress_;
+  std::ostream& err_;  // stderr, through progress_ (it clears its status line)
   std::string fingerprint_;
   db::RunCounts counts_;
   int64_t ok_ = 0, records_ = 0, containers_ = 0, skipped_ = 0, in_batch_ = 0;
   bool batch_open_ = false;
-  // Made when the first input needs processing: a re-run that skips every
-  // input does not load the dictionaries.
-  std::unique_ptr<Pipeline> pipeline_;
+  // One per worker, made by that worker when it gets its first document: a
+  // re-run that skips every input does not load the dictionaries. Worker i
+  // alone touches pipelines_[i].
+  std::vector<std::unique_ptr<Pipeline>> pipelines_;
   std::unique_ptr<db::Store> store_;
   std::string db_target_, jsonl_path_;
   std::filesystem::path docs_dir_;
@@ -617,6 +671,12 @@ class RunJob {
   std::string errors_path_;
   std::unique_ptr<files::AtomicFile> errors_;  // errors.jsonl
   container::FieldMap field_map_;
+  std::deque<Step> steps_;
+  size_t working_ = 0;  // steps with a document at a worker or done but not yet finished
+  // Sources queued and not yet finished (with a database): a source seen
+  // again waits for them, so that its Lookup sees their writes.
+  std::map<std::string, int> pending_sources_;
+  std::unique_ptr<Workers> workers_;  // last: joined before what the jobs use goes
 };
 
 // A database or output failure stops the run (the open batch rolls back);
@@ -679,6 +739,7 @@ std::optional<int> RunJob::Setup() {
 // `source` is the file, or FILE#KEY (FILE#N) for a record.
 std::optional<int> RunJob::Failed(const std::string& source, const Error& e) {
   ++counts_.failed;
+  progress_.Document(source, false);
   const std::string stored = db::StoredPath(source);
   if (auto w = errors_->Write(output::ErrorJsonLine(stored, e) + "\n"); !w.ok()) return Fatal(errors_path_, w.error());
   if (!store_) return std::nullopt;
@@ -693,12 +754,13 @@ std::optional<int> RunJob::Failed(const std::string& source, const Error& e) {
 // (another --as-of day) or may hold another input's record (a shared text).
 // Renamed into place, not synced one by one (documents.jsonl and the
 // database are): after a power cut the next run rewrites what is missing.
+// `pretty`: the record indented, when made already.
 std::optional<int> RunJob::Emit(const std::string& where, const std::string& id, const std::string& record,
-                                bool write) {
+                                bool write, const std::string* pretty) {
   if (auto w = jsonl_->Write(record + "\n"); !w.ok()) return Fatal(jsonl_path_, w.error());
   const std::filesystem::path doc = docs_dir_ / (id + ".json");
   if (write || !std::filesystem::exists(doc)) {
-    auto w = files::WriteAtomic(doc.string(), output::PrettyFromLine(record), false);
+    auto w = files::WriteAtomic(doc.string(), pretty ? *pretty : output::PrettyFromLine(record), false);
     if (!w.ok()) return Fatal(where, w.error());
   }
   return std::nullopt;
@@ -720,92 +782,205 @@ std::optional<int> RunJob::CloseBatch(bool force) {
   return std::nullopt;
 }
 
+// Queues a step; finishes those whose turn has come (all of them are, but
+// for documents still at a worker), and waits while too many documents are
+// in flight.
+std::optional<int> RunJob::Queue(std::shared_ptr<Work> work, std::function<std::optional<int>()> finish) {
+  Step step{nullptr, std::move(finish)};
+  if (work) {
+    step.ticket = workers_->Submit([this, work](int worker) { Process(*work, worker); });
+    ++working_;
+  }
+  steps_.push_back(std::move(step));
+  return Drain(false);
+}
+
+// Waits for the first step's document, if any, and finishes the step.
+std::optional<int> RunJob::Next() {
+  Step& first = steps_.front();
+  while (first.ticket && !workers_->Wait(*first.ticket, std::chrono::milliseconds(100))) progress_.Tick();
+  Step step = std::move(steps_.front());
+  steps_.pop_front();
+  if (step.ticket) --working_;
+  return step.finish();
+}
+
+// Finishes the steps that are ready, in order; `all`: every step, waiting
+// for the workers. Otherwise waits only to keep at most 2 × jobs documents
+// (and a bounded number of steps) in flight.
+std::optional<int> RunJob::Drain(bool all) {
+  const size_t max_working = 2 * static_cast<size_t>(workers_->size());
+  const size_t max_steps = max_working + 1024;
+  while (!steps_.empty()) {
+    const Step& first = steps_.front();
+    const bool ready = !first.ticket || workers_->Done(*first.ticket);
+    if (!ready && !all && working_ < max_working && steps_.size() < max_steps) break;
+    if (auto stop = Next()) return stop;
+  }
+  return std::nullopt;
+}
+
+// On worker `worker`: the document through that worker's pipeline. No
+// exception leaves a job; one is rethrown on the main thread in its turn.
+void RunJob::Process(Work& work, int worker) {
+  try {
+    std::unique_ptr<Pipeline>& pipeline = pipelines_[static_cast<size_t>(worker)];
+    if (!pipeline) {
+      auto created = Pipeline::Create();
+      if (!created.ok()) {
+        work.no_pipeline = created.error();
+        return;
+      }
+      pipeline = std::move(created).value();
+    }
+    work.policy = pipeline->Process(work.bytes, work.path, p_.options, work.record ? &*work.record : nullptr);
+    if (work.policy->ok()) {
+      work.line = output::ToJsonLine(work.policy->value());
+      work.pretty = output::PrettyFromLine(work.line);
+    }
+  } catch (...) {
+    work.exception = std::current_exception();
+  }
+  work.keep.reset();  // the bytes are not needed any more
+  work.bytes = {};
+}
+
 // One document: a file, or a record of a container (`record` set, `path`
-// its file). Skipped when its source holds these bytes already.
-std::optional<int> RunJob::Document(const std::string& path, std::string_view bytes, const std::string& sha256,
-                                    const RecordInput* record) {
+// its file). Skipped when its source holds these bytes already: decided
+// here, before a worker gets it, from the database as the documents before
+// it left it.
+std::optional<int> RunJob::Document(const std::string& path, std::shared_ptr<const void> keep,
+                                    std::string_view bytes, const std::string& sha256, const RecordInput* record) {
   const std::string source = record ? path + "#" + record->where.key : path;
-  if (auto stop = OpenBatch()) return stop;
-  ++in_batch_;
   std::optional<db::KnownSource> known;
   if (store_) {
+    // The same source queued before (a container's records with one key):
+    // its writes first.
+    while (pending_sources_.count(source) > 0 && !steps_.empty()) {
+      if (auto stop = Next()) return stop;
+    }
     auto looked = store_->Lookup(source);
-    if (!looked.ok()) return Fatal(source, looked.error());
+    if (!looked.ok()) {
+      if (auto stop = Drain(true)) return stop;
+      return Fatal(source, looked.error());
+    }
     known = std::move(looked).value();
+    ++pending_sources_[source];
   }
   const bool same_bytes = known && known->sha256 == sha256;
+  std::optional<RecordInput> input;
+  if (record) input = *record;
   if (same_bytes && !p_.reprocess && known->fingerprint == fingerprint_) {
-    // Unchanged: the stored record stands, judged on the --as-of day.
-    std::string stored = std::move(known->record);
-    const bool restatused = Restatus(&stored, p_.options.as_of);
-    const bool moved = record && Relocate(&stored, record->where.ordinal, record->where.byte);
-    if (auto t = store_->Touch(*known); !t.ok()) return Fatal(source, t.error());
-    if (auto stop = Emit(source, known->version_id, stored, restatused || moved || known->shared)) return stop;
-    ++counts_.unchanged;
-    ++ok_;
-    return CloseBatch(false);
+    return Queue(nullptr, [this, source, input] { return Unchanged(source, input ? &*input : nullptr); });
   }
-  if (!pipeline_) {
-    auto created = Pipeline::Create();
-    if (!created.ok()) return Fatal("gongwen", created.error());
-    pipeline_ = std::move(created).value();
-  }
-  auto policy = pipeline_->Process(bytes, path, p_.options, record);
+  auto work = std::make_shared<Work>();
+  work->keep = std::move(keep);
+  work->bytes = bytes;
+  work->path = path;
+  work->record = std::move(input);
+  return Queue(work, [this, work, source, was_known = known.has_value(), same_bytes] {
+    return Processed(*work, source, was_known, same_bytes);
+  });
+}
+
+// A source that holds these bytes already, in its turn: the stored record
+// stands, judged on the --as-of day. Looked up again: whether its text is
+// shared may have changed with the documents written since it was queued.
+std::optional<int> RunJob::Unchanged(const std::string& source, const RecordInput* record) {
+  if (--pending_sources_[source] == 0) pending_sources_.erase(source);
+  if (auto stop = OpenBatch()) return stop;
+  ++in_batch_;
+  auto looked = store_->Lookup(source);
+  if (!looked.ok()) return Fatal(source, looked.error());
+  if (!looked.value()) return Fatal(source, Error{ErrorCode::kInternal, "its stored record went away during the run"});
+  db::KnownSource known = std::move(*looked.value());
+  std::string stored = std::move(known.record);
+  const bool restatused = Restatus(&stored, p_.options.as_of);
+  const bool moved = record && Relocate(&stored, record->where.ordinal, record->where.byte);
+  if (auto t = store_->Touch(known); !t.ok()) return Fatal(source, t.error());
+  if (auto stop = Emit(source, known.version_id, stored, restatused || moved || known.shared)) return stop;
+  ++counts_.unchanged;
+  ++ok_;
+  progress_.Document(source, true);
+  return CloseBatch(false);
+}
+
+// A document a worker processed, in its turn.
+std::optional<int> RunJob::Processed(Work& work, const std::string& source, bool known, bool same_bytes) {
+  if (store_ && --pending_sources_[source] == 0) pending_sources_.erase(source);
+  if (auto stop = OpenBatch()) return stop;
+  ++in_batch_;
+  if (work.exception) std::rethrow_exception(work.exception);
+  if (work.no_pipeline) return Fatal("gongwen", *work.no_pipeline);
+  const Result<Policy>& policy = *work.policy;
+  const RecordInput* record = work.record ? &*work.record : nullptr;
   if (!policy.ok()) {
     Error e = policy.error();
     if (record) {
-      ReportRecordError(err_, path, container::RecordError{record->where.ordinal, record->where.byte, e.message},
-                        e.code);
+      ReportRecordError(err_, work.path,
+                        container::RecordError{record->where.ordinal, record->where.byte, e.message}, e.code);
       e.byte_offset = record->where.byte;  // where the record is in its file, as reported
     } else {
-      ReportError(err_, path, e);
+      ReportError(err_, work.path, e);
     }
     if (auto stop = Failed(source, e)) return stop;
     return CloseBatch(false);
   }
-  const std::string line = output::ToJsonLine(policy.value());
   if (store_) {
-    auto up = store_->Upsert(policy.value(), line, fingerprint_, BuildVersion());
+    auto up = store_->Upsert(policy.value(), work.line, fingerprint_, BuildVersion());
     if (!up.ok()) return Fatal(source, up.error());
     for (const std::string& c : up.value().conflicts) err_ << source << ": warning: " << c << "\n";
     ++(same_bytes ? counts_.reprocessed : known ? counts_.changed : counts_.new_sources);
   }
-  if (auto stop = Emit(source, policy.value().id, line, true)) return stop;
+  if (auto stop = Emit(source, policy.value().id, work.line, true, &work.pretty)) return stop;
   ++ok_;
+  progress_.Document(source, true);
   return CloseBatch(false);
 }
 
-// One input file: a document, or a container of records.
+// One input file: a document, or a container of records. Queues its steps.
 std::optional<int> RunJob::Input(const std::string& path) {
-  auto bytes = files::Read(path, p_.options.limits.max_bytes);
-  if (!bytes.ok()) {
-    ReportError(err_, path, bytes.error());
-    return Failed(path, bytes.error());
-  }
+  progress_.Reading(path);
+  // A failure of the file, reported in its turn.
+  auto fail = [this, &path](const Error& e) {
+    return Queue(nullptr, [this, path, e] {
+      ReportError(err_, path, e);
+      return Failed(path, e);
+    });
+  };
+  auto read = files::Read(path, p_.options.limits.max_bytes);
+  if (!read.ok()) return fail(read.error());
+  auto bytes = std::make_shared<const std::string>(std::move(read).value());
   // A container that breaks the reader (or memory) is that file's error.
   container::Unpacked unpacked;
   try {
-    unpacked = container::Unpack(bytes.value(), path, field_map_);
+    unpacked = container::Unpack(*bytes, path, field_map_);
   } catch (const std::exception& e) {
-    const Error error{ErrorCode::kInternal, std::string("internal error reading the file: ") + e.what()};
-    ReportError(err_, path, error);
-    return Failed(path, error);
+    return fail(Error{ErrorCode::kInternal, std::string("internal error reading the file: ") + e.what()});
   }
   if (unpacked.kind == container::Kind::kFile) {
-    return Document(path, bytes.value(), Sha256Hex(bytes.value()), nullptr);
+    // The digest only serves the database's Lookup.
+    return Document(path, bytes, *bytes, store_ ? Sha256Hex(*bytes) : std::string(), nullptr);
   }
+  bytes.reset();  // records own their bodies
+  auto records = std::make_shared<const container::Unpacked>(std::move(unpacked));
   ++containers_;
-  skipped_ += static_cast<int64_t>(unpacked.skipped.size());
+  skipped_ += static_cast<int64_t>(records->skipped.size());
   // Records and errors in file order. A record that cannot be read is
   // FILE#N (its ordinal: its key is not known), as on stderr.
-  auto bad_record = [&](const container::RecordError& re) {
-    ReportRecordError(err_, path, re);
-    return Failed(path + "#" + std::to_string(re.ordinal), Error{ErrorCode::kDecode, re.message, re.byte_offset});
+  auto bad_record = [&](const container::RecordError& re, ErrorCode code, const std::string& source) {
+    return Queue(nullptr, [this, path, re, code, source] {
+      ReportRecordError(err_, path, re, code);
+      return Failed(source, Error{code, re.message, re.byte_offset});
+    });
+  };
+  auto unreadable = [&](const container::RecordError& re) {
+    return bad_record(re, ErrorCode::kDecode, path + "#" + std::to_string(re.ordinal));
   };
   size_t e = 0;
-  for (const container::Record& r : unpacked.records) {
-    for (; e < unpacked.errors.size() && unpacked.errors[e].ordinal < r.ordinal; ++e) {
-      if (auto stop = bad_record(unpacked.errors[e])) return stop;
+  for (const container::Record& r : records->records) {
+    for (; e < records->errors.size() && records->errors[e].ordinal < r.ordinal; ++e) {
+      if (auto stop = unreadable(records->errors[e])) return stop;
     }
     ++records_;
     const int64_t max_bytes = p_.options.limits.max_bytes;
@@ -813,19 +988,23 @@ std::optional<int> RunJob::Input(const std::string& path) {
       const container::RecordError re{r.ordinal, r.byte_offset,
                                       "its body is " + std::to_string(r.body.size()) + " bytes, over --max-bytes " +
                                           std::to_string(max_bytes)};
-      ReportRecordError(err_, path, re, ErrorCode::kLimit);
-      if (auto stop = Failed(path + "#" + r.key, Error{ErrorCode::kLimit, re.message, re.byte_offset})) return stop;
+      if (auto stop = bad_record(re, ErrorCode::kLimit, path + "#" + r.key)) return stop;
       continue;
     }
-    const RecordInput input = FromRecord(r, unpacked.kind);
-    if (auto stop = Document(path, r.body, r.sha256, &input)) return stop;
+    const RecordInput input = FromRecord(r, records->kind);
+    if (auto stop = Document(path, records, r.body, r.sha256, &input)) return stop;
   }
-  for (; e < unpacked.errors.size(); ++e) {
-    if (auto stop = bad_record(unpacked.errors[e])) return stop;
+  for (; e < records->errors.size(); ++e) {
+    if (auto stop = unreadable(records->errors[e])) return stop;
   }
-  if (unpacked.records.empty() && unpacked.errors.empty()) {
-    err_ << path << ": warning: a " << container::KindName(unpacked.kind) << " container with no documents ("
-         << unpacked.skipped.size() << " record(s) passed over)\n";
+  if (records->records.empty() && records->errors.empty()) {
+    const std::string warning = path + ": warning: a " + std::string(container::KindName(records->kind)) +
+                                " container with no documents (" + std::to_string(records->skipped.size()) +
+                                " record(s) passed over)\n";
+    return Queue(nullptr, [this, warning] {
+      err_ << warning;
+      return std::optional<int>();
+    });
   }
   return std::nullopt;
 }
@@ -856,9 +1035,21 @@ int RunJob::Execute(const std::vector<std::string>& inputs,
   for (const auto& [path, e] : failed) {
     if (auto stop = Failed(path, e)) return *stop;
   }
+  extract::InitLibraries();  // before worker threads parse HTML
+  pipelines_.resize(static_cast<size_t>(p_.jobs));
+  workers_ = std::make_unique<Workers>(p_.jobs);
+  progress_.Expect(static_cast<int64_t>(inputs.size()));
   for (const std::string& path : inputs) {
     if (auto stop = Input(path)) return *stop;
+    if (auto stop = Queue(nullptr, [this] {
+          progress_.FileDone();
+          return std::optional<int>();
+        })) {
+      return *stop;
+    }
   }
+  if (auto stop = Drain(true)) return *stop;
+  progress_.Finish();
   if (auto stop = CloseBatch(true)) return *stop;
   if (store_) {
     if (auto f = store_->FinishRun(counts_, NowUtc()); !f.ok()) return Fatal(db_target_, f.error());
@@ -1368,8 +1559,16 @@ void DefineDocumentOptions(CLI::App& app, Parsed& p, bool run) {
                    ? "needs a number of documents (1 or more), not " + v
                    : "";
       }));
+  app.add_option_function<std::string>("-j,--jobs", [&p](const std::string& v) { p.jobs = std::stoi(v); })
+      ->type_name("a number of worker threads (1 or more)")
+      ->check(Check([](const std::string& v) {
+        return v.size() > 4 || !WholeNumber(v).empty() || std::stoi(v) < 1
+                   ? "needs a number of worker threads (1 or more), not " + v
+                   : "";
+      }));
   app.add_flag("--wait", p.wait);
   app.add_flag("-q,--quiet", p.quiet);
+  app.add_flag("-v,--verbose", p.verbose);
 }
 
 void DefineDbOptions(CLI::App& app, DbArgs& a) {

@@ -78,6 +78,12 @@ Result<Extracted> ExtractPdf(std::string_view bytes, const Options& options);
 // escapes (<\/p>, \") undone first; source.format_reason says why.
 Result<Extracted> Extract(std::string_view bytes, const Options& options);
 
+// Sets up libxml2's parser globals: called on the main thread before worker
+// threads extract, as libxml2 asks (the rest of extract keeps no mutable
+// shared state; poppler's handler is set under a function-local static).
+// Extracting on one thread needs no call. Safe to call more than once.
+void InitLibraries();
+
 }  // namespace gongwen::extract
 
 #endif  // GONGWEN_EXTRACT_EXTRACT_H_

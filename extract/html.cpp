@@ -1036,4 +1036,8 @@ Result<Extracted> ExtractHtml(std::string_view bytes, const Options& options) {
   return ex;
 }
 
+void InitLibraries() {
+  xmlInitParser();
+}
+
 }  // namespace gongwen::extract

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -202,7 +203,9 @@ std::optional<std::vector<std::string>> OcrPage(const poppler::page& page, int p
   poppler::image img = renderer.render_page(&page, 300, 300);
   if (!img.is_valid()) return std::nullopt;
   std::string dir = std::filesystem::temp_directory_path().string();
-  std::string png = dir + "/gongwen-ocr-" + std::to_string(getpid()) + "-" +
+  // Unique per call: worker threads (run --jobs) OCR pages of several PDFs at once.
+  static std::atomic<unsigned> serial{0};
+  std::string png = dir + "/gongwen-ocr-" + std::to_string(getpid()) + "-" + std::to_string(serial++) + "-" +
                     std::to_string(page_no) + ".png";
   if (!img.save(png, "png", 300)) return std::nullopt;
   std::string cmd = "tesseract '" + png + "' - -l chi_sim --psm 6 2>/dev/null";
