@@ -9,166 +9,262 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json OptString(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+// Writes JSON as it goes, no tree: the bytes nlohmann's dump() writes for
+// the same values (compact, keys in the order written, UTF-8 as it is,
+// invalid UTF-8 replaced), which the golden files hold.
+class Writer {
+ public:
+  std::string Take() { return std::move(out_); }
 
-template <typename E>
-Json OptName(const std::optional<E>& e) { return e ? Json(NameOf(*e)) : Json(nullptr); }
+  Writer& Object() { return Open('{'); }
+  Writer& Array() { return Open('['); }
+  Writer& End() {
+    out_ += open_.back() ? '}' : ']';
+    open_.pop_back();
+    first_.pop_back();
+    return *this;
+  }
+  Writer& Key(std::string_view k) {
+    Comma();
+    Quoted(k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+  }
+  Writer& Str(std::string_view s) {
+    Comma();
+    Quoted(s);
+    return *this;
+  }
+  Writer& OptStr(const std::optional<std::string>& s) { return s ? Str(*s) : Null(); }
+  Writer& Int(int64_t v) {
+    Comma();
+    out_ += std::to_string(v);
+    return *this;
+  }
+  Writer& Int(const std::optional<int>& v) { return v ? Int(*v) : Null(); }
+  // nlohmann's shortest round-trip form (7.0, 0.5, 1e+20).
+  Writer& Double(double v) {
+    Comma();
+    out_ += Json(v).dump();
+    return *this;
+  }
+  Writer& Null() {
+    Comma();
+    out_ += "null";
+    return *this;
+  }
+  template <typename E>
+  Writer& Name(const std::optional<E>& e) { return e ? Str(NameOf(*e)) : Null(); }
+  Writer& Span(const CodePointSpan& s) { return Array().Int(s.begin).Int(s.end).End(); }
+  Writer& Strings(const std::vector<std::string>& list) {
+    Array();
+    for (const std::string& s : list) Str(s);
+    return End();
+  }
 
-Json SpanJson(const CodePointSpan& s) { return Json::array({s.begin, s.end}); }
+ private:
+  Writer& Open(char c) {
+    Comma();
+    out_ += c;
+    open_.push_back(c == '{');
+    first_.push_back(true);
+    return *this;
+  }
+  void Comma() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+  }
+  void Quoted(std::string_view s) {
+    if (!utf8::IsValid(s)) {  // as nlohmann replaces it
+      out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    for (char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (c < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out_ += "\\u00";
+            out_ += kHex[c >> 4];
+            out_ += kHex[c & 15];
+          } else {
+            out_ += ch;
+          }
+      }
+    }
+    out_ += '"';
+  }
 
-Json MoneyValue(int64_t fen) {
-  if (fen % 100 == 0) return Json(fen / 100);
-  return Json(static_cast<double>(fen) / 100.0);
-}
+  std::string out_;
+  std::vector<bool> open_;   // object (true) or array
+  std::vector<bool> first_;  // nothing written in it yet
+  bool after_key_ = false;
+};
 
-Json AmountJson(const Amount& a) {
-  Json j;
-  j["kind"] = NameOf(a.kind);
-  j["text"] = a.text;
-  if (a.kind == AmountKind::kMoney) {
-    j["value"] = MoneyValue(a.fen);
-    j["currency"] = "CNY";
-  } else if (a.kind == AmountKind::kPercent) {
-    j["value"] = a.percent;
+void WriteMoney(Writer& w, int64_t fen) {
+  if (fen % 100 == 0) {
+    w.Int(fen / 100);
   } else {
-    j["value"] = a.ratio;
+    w.Double(static_cast<double>(fen) / 100.0);
   }
-  j["qualifier"] = NameOf(a.qualifier);
-  j["per"] = OptString(a.per);
-  j["target"] = OptString(a.target);
-  if (a.kind == AmountKind::kMoney) j["purpose"] = OptName(a.purpose);
-  j["span"] = SpanJson(a.span);
-  return j;
 }
 
-Json RecordJson(const std::optional<SourceInfo::Record>& r) {
-  if (!r) return Json(nullptr);
-  return {{"container", r->container}, {"key", r->key}, {"ordinal", r->ordinal}, {"byte", r->byte},
-          {"body_field", r->body_field}};
-}
-
-// {"title": {"from": "record_field", "name": "metadata.title"}, …}
-Json ProvenanceJson(const std::vector<Provenance>& provenance) {
-  Json j = Json::object();
-  for (const Provenance& p : provenance) {
-    j[p.field] = {{"from", ValueFromName(p.from)}, {"name", OptString(p.name)},
-                  {"span", p.span ? SpanJson(*p.span) : Json(nullptr)}};
+void WriteAmount(Writer& w, const Amount& a) {
+  w.Object().Key("kind").Str(NameOf(a.kind)).Key("text").Str(a.text);
+  w.Key("value");
+  if (a.kind == AmountKind::kMoney) {
+    WriteMoney(w, a.fen);
+    w.Key("currency").Str("CNY");
+  } else if (a.kind == AmountKind::kPercent) {
+    w.Double(a.percent);
+  } else {
+    w.Array();
+    for (double r : a.ratio) w.Double(r);
+    w.End();
   }
-  return j;
+  w.Key("qualifier").Str(NameOf(a.qualifier)).Key("per").OptStr(a.per).Key("target").OptStr(a.target);
+  if (a.kind == AmountKind::kMoney) w.Key("purpose").Name(a.purpose);
+  w.Key("span").Span(a.span).End();
 }
 
-Json PolicyJson(const Policy& p) {
-  Json j;
-  j["schema"] = kSchemaId;
-  j["id"] = p.id;
-  j["policy_key"] = p.policy_key;
+void WriteSource(Writer& w, const Policy& p) {
   const SourceInfo& s = p.source;
-  j["source"] = {{"path", utf8::EscapeInvalid(s.path)},
-                 {"format", NameOf(s.format)},
-                 {"sha256", s.sha256},
-                 {"bytes", s.bytes},
-                 {"encoding", s.encoding},
-                 {"encoding_source", s.encoding_source},
-                 {"pages", s.pages ? Json(*s.pages) : Json(nullptr)},
-                 {"page_starts", p.page_starts.empty() ? Json(nullptr) : Json(p.page_starts)},
-                 {"url", OptString(s.url)},
-                 {"format_reason", OptString(s.format_reason)},
-                 {"record", RecordJson(s.record)}};
-  const Metadata& m = p.metadata;
-  Json md;
-  md["title"] = OptString(m.title);
-  md["doc_number"] = OptString(m.doc_number);
-  md["issuer"] = OptString(m.issuer);
-  md["publisher"] = OptString(m.publisher);
-  md["index_number"] = OptString(m.index_number);
-  md["signed_date"] = OptString(m.signed_date);
-  md["published_date"] = OptString(m.published_date);
-  md["effective_from"] = OptString(m.effective_from);
-  md["effective_until"] = OptString(m.effective_until);
-  md["validity"] = OptString(m.validity);
-  md["issuer_mark"] = OptString(m.issuer_mark);
-  md["signer"] = OptString(m.signer);
-  md["status"] = NameOf(m.status);
-  md["status_as_of"] = OptString(m.status_as_of);
-  md["addressees"] = m.addressees;
-  md["cc"] = m.cc;
-  md["disclosure"] = OptString(m.disclosure);
-  md["printed_by"] = OptString(m.printed_by);
-  md["printed_date"] = OptString(m.printed_date);
-  md["topic_words"] = m.topic_words;
-  md["attachments"] = Json::array();
-  for (const Attachment& a : m.attachments) {
-    md["attachments"].push_back({{"title", a.title}, {"href", OptString(a.href)}});
+  w.Key("source").Object();
+  w.Key("path").Str(utf8::EscapeInvalid(s.path)).Key("format").Str(NameOf(s.format));
+  w.Key("sha256").Str(s.sha256).Key("bytes").Int(s.bytes);
+  w.Key("encoding").Str(s.encoding).Key("encoding_source").Str(s.encoding_source);
+  w.Key("pages").Int(s.pages).Key("page_starts");
+  if (p.page_starts.empty()) {
+    w.Null();
+  } else {
+    w.Array();
+    for (int64_t b : p.page_starts) w.Int(b);
+    w.End();
   }
-  md["references"] = Json::array();
+  w.Key("url").OptStr(s.url).Key("format_reason").OptStr(s.format_reason).Key("record");
+  if (const auto& r = s.record) {
+    w.Object().Key("container").Str(r->container).Key("key").Str(r->key).Key("ordinal").Int(r->ordinal);
+    w.Key("byte").Int(r->byte).Key("body_field").Str(r->body_field).End();
+  } else {
+    w.Null();
+  }
+  w.End();
+}
+
+void WriteMetadata(Writer& w, const Metadata& m) {
+  w.Key("metadata").Object();
+  const std::pair<const char*, const std::optional<std::string>*> head[] = {
+      {"title", &m.title}, {"doc_number", &m.doc_number}, {"issuer", &m.issuer}, {"publisher", &m.publisher},
+      {"index_number", &m.index_number}, {"signed_date", &m.signed_date}, {"published_date", &m.published_date},
+      {"effective_from", &m.effective_from}, {"effective_until", &m.effective_until}, {"validity", &m.validity},
+      {"issuer_mark", &m.issuer_mark}, {"signer", &m.signer}};
+  for (const auto& [key, value] : head) w.Key(key).OptStr(*value);
+  w.Key("status").Str(NameOf(m.status)).Key("status_as_of").OptStr(m.status_as_of);
+  w.Key("addressees").Strings(m.addressees).Key("cc").Strings(m.cc);
+  w.Key("disclosure").OptStr(m.disclosure).Key("printed_by").OptStr(m.printed_by).Key("printed_date").OptStr(m.printed_date);
+  w.Key("topic_words").Strings(m.topic_words);
+  w.Key("attachments").Array();
+  for (const Attachment& a : m.attachments) w.Object().Key("title").Str(a.title).Key("href").OptStr(a.href).End();
+  w.End().Key("references").Array();
   for (const Reference& r : m.references) {
-    md["references"].push_back({{"title", r.title}, {"doc_number", OptString(r.doc_number)}});
+    w.Object().Key("title").Str(r.title).Key("doc_number").OptStr(r.doc_number).End();
   }
-  md["provenance"] = ProvenanceJson(m.provenance);
-  j["metadata"] = std::move(md);
-  j["text"] = p.text;
-  j["clauses"] = Json::array();
-  for (const Clause& c : p.clauses) {
-    Json cj;
-    cj["index"] = c.index;
-    cj["parent"] = c.parent ? Json(*c.parent) : Json(nullptr);
-    cj["level"] = c.level;
-    cj["part"] = c.part;
-    cj["path"] = c.path;
-    cj["marker"] = c.marker;
-    cj["style"] = NameOf(c.style);
-    cj["heading"] = OptString(c.heading);
-    cj["span"] = SpanJson(c.span);
-    cj["amounts"] = Json::array();
-    for (const Amount& a : c.amounts) cj["amounts"].push_back(AmountJson(a));
-    cj["bureaus"] = Json::array();
-    for (const BureauRef& b : c.bureaus) {
-      cj["bureaus"].push_back({{"name", b.name},
-                               {"canonical", OptString(b.canonical)},
-                               {"role", NameOf(b.role)},
-                               {"duty", OptName(b.duty)},
-                               {"span", SpanJson(b.span)}});
+  // {"title": {"from": "record_field", "name": "metadata.title", "span": …}, …}
+  w.End().Key("provenance").Object();
+  for (const Provenance& p : m.provenance) {
+    w.Key(p.field).Object().Key("from").Str(ValueFromName(p.from)).Key("name").OptStr(p.name).Key("span");
+    if (p.span) {
+      w.Span(*p.span);
+    } else {
+      w.Null();
     }
-    j["clauses"].push_back(std::move(cj));
+    w.End();
   }
-  j["tables"] = Json::array();
-  for (const Table& t : p.tables) {
-    j["tables"].push_back({{"span", SpanJson(t.span)}, {"header", t.header}, {"rows", t.rows}});
+  w.End().End();
+}
+
+void WriteClause(Writer& w, const Clause& c) {
+  w.Object().Key("index").Int(c.index).Key("parent").Int(c.parent).Key("level").Int(c.level);
+  w.Key("part").Int(c.part).Key("path").Array();
+  for (int x : c.path) w.Int(x);
+  w.End().Key("marker").Str(c.marker).Key("style").Str(NameOf(c.style)).Key("heading").OptStr(c.heading);
+  w.Key("span").Span(c.span).Key("amounts").Array();
+  for (const Amount& a : c.amounts) WriteAmount(w, a);
+  w.End().Key("bureaus").Array();
+  for (const BureauRef& b : c.bureaus) {
+    w.Object().Key("name").Str(b.name).Key("canonical").OptStr(b.canonical).Key("role").Str(NameOf(b.role));
+    w.Key("duty").Name(b.duty).Key("span").Span(b.span).End();
   }
-  Json repairs = Json::array();
+  w.End().End();
+}
+
+void WriteQuality(Writer& w, const Policy& p) {
+  w.Key("quality").Object().Key("repairs").Array();
   for (const Repair& r : p.repairs) {
-    Json items = Json::array();
+    w.Object().Key("kind").Str(NameOf(r.kind)).Key("count").Int(static_cast<int64_t>(r.items.size()));
+    w.Key("items").Array();
     for (const RepairItem& it : r.items) {
-      items.push_back({{"at", it.at},
-                       {"source", SpanJson(it.source)},
-                       {"raw", it.raw_byte ? Json{{"line", it.raw_line ? Json(*it.raw_line) : Json(nullptr)},
-                                                  {"byte", *it.raw_byte}}
-                                           : Json(nullptr)},
-                       {"before", it.before},
-                       {"after", it.after}});
+      w.Object().Key("at").Int(it.at).Key("source").Span(it.source).Key("raw");
+      if (it.raw_byte) {
+        w.Object().Key("line").Int(it.raw_line).Key("byte").Int(*it.raw_byte).End();
+      } else {
+        w.Null();
+      }
+      w.Key("before").Str(it.before).Key("after").Str(it.after).End();
     }
-    repairs.push_back({{"kind", NameOf(r.kind)}, {"count", r.items.size()}, {"items", std::move(items)}});
+    w.End().End();
   }
-  Json warnings = Json::array();
-  for (const Warning& w : p.warnings) {
-    warnings.push_back({{"code", NameOf(w.code)},
-                        {"message", w.message},
-                        {"span", w.span ? SpanJson(*w.span) : Json(nullptr)}});
+  w.End().Key("warnings").Array();
+  for (const Warning& x : p.warnings) {
+    w.Object().Key("code").Str(NameOf(x.code)).Key("message").Str(x.message).Key("span");
+    if (x.span) {
+      w.Span(*x.span);
+    } else {
+      w.Null();
+    }
+    w.End();
   }
-  j["quality"] = {{"repairs", std::move(repairs)}, {"warnings", std::move(warnings)}};
-  return j;
+  w.End().End();
 }
 
 }  // namespace
 
-std::string ToJsonLine(const Policy& policy) {
-  // Invalid UTF-8 cannot reach here (extract decodes), but never throw on it.
-  return PolicyJson(policy).dump(-1, ' ', false, Json::error_handler_t::replace);
+std::string ToJsonLine(const Policy& p) {
+  Writer w;
+  w.Object().Key("schema").Str(kSchemaId).Key("id").Str(p.id).Key("policy_key").Str(p.policy_key);
+  WriteSource(w, p);
+  WriteMetadata(w, p.metadata);
+  w.Key("text").Str(p.text).Key("clauses").Array();
+  for (const Clause& c : p.clauses) WriteClause(w, c);
+  w.End().Key("tables").Array();
+  for (const Table& t : p.tables) {
+    w.Object().Key("span").Span(t.span).Key("header").Strings(t.header).Key("rows").Array();
+    for (const std::vector<std::string>& row : t.rows) w.Strings(row);
+    w.End().End();
+  }
+  w.End();
+  WriteQuality(w, p);
+  w.End();
+  return w.Take();
 }
 
-std::string ToJsonPretty(const Policy& policy) {
-  return PolicyJson(policy).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-}
+// The same bytes as nlohmann's dump(2) of the tree the line is.
+std::string ToJsonPretty(const Policy& policy) { return PrettyFromLine(ToJsonLine(policy)); }
 
 std::string PrettyFromLine(std::string_view line) {
   std::string out;

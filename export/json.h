@@ -3,6 +3,8 @@
 //
 // Deterministic: keys in a fixed order, no timestamps, numbers printed the
 // same way on every run, so the same input gives byte-identical output.
+// Written as it goes (no JSON tree): the bytes nlohmann's dump() gives for
+// the same values; nlohmann is for reading (json_read.h).
 // Money values are yuan, printed as integers when whole.
 #ifndef GONGWEN_EXPORT_JSON_H_
 #define GONGWEN_EXPORT_JSON_H_
