@@ -132,6 +132,11 @@ for (const [kind, file] of Object.entries(pages)) {
       await (await page.$$('#repairs tr.r-traditional_to_simplified'))[repair.i].click();
       const got = await flashed();
       check(got === repair.after, `${kind} repair: "${repair.before}" → "${repair.after}" flashes its after (got "${got}")`);
+      // The row's before and after are the record's.
+      const rec = JSON.parse(gw(['extract', '--compact', path.join(root, 'samples', samples[kind])]).stdout.split('\n')[0]);
+      const items = rec.quality.repairs.find((g) => g.kind === 'traditional_to_simplified').items;
+      check(items.some((it) => it.before === repair.before && it.after === repair.after),
+            `${kind} repair: "${repair.before}" → "${repair.after}" is an item of the record`);
     }
   } else {
     const breaks = await page.$$eval('#text .pg', (els) => els.map((e) => e.textContent));
