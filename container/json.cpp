@@ -280,6 +280,10 @@ class Reader {
         why = e.what();
         const size_t colon = why.rfind(": ");
         if (colon != std::string::npos) why = "invalid JSON: " + why.substr(colon + 2);
+      } catch (const Json::exception& e) {
+        // A number past double's range (7e777777) is out_of_range, not a
+        // parse_error; found by fuzzing (container_warc via Unpack).
+        why = std::string("invalid JSON: ") + e.what();
       }
       ++ordinal_;
       out_.errors.push_back(RecordError{ordinal_, at, why});

@@ -150,3 +150,15 @@ TEST_CASE("container: json a stray closing bracket inside an array is stepped ov
   const RawRecords r = ReadJson(bytes, false);
   CHECK(r.errors.size() < 50);
 }
+
+TEST_CASE("container: json a number past double's range is that record's error, the next record still read") {
+  // Found by fuzzing: nlohmann reports 7e777777 as out_of_range, not a
+  // parse_error, and the reader let it escape.
+  const std::string data = "{\"id\": \"a\", \"n\": 7e777777, \"content\": \"x\"}\n{\"id\": \"b\", \"content\": \"y\"}\n";
+  RawRecords r = gongwen::container::internal::ReadJson(data, true);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].ordinal == 1);
+  CHECK(r.errors[0].message.find("invalid JSON") == 0);
+  REQUIRE(r.records.size() == 1);
+  CHECK(r.records[0].ordinal == 2);
+}
