@@ -983,11 +983,8 @@ std::optional<int> RunJob::Input(const std::string& path) {
       if (auto stop = unreadable(records->errors[e])) return stop;
     }
     ++records_;
-    const int64_t max_bytes = p_.options.limits.max_bytes;
-    if (max_bytes >= 0 && static_cast<int64_t>(r.body.size()) > max_bytes) {
-      const container::RecordError re{r.ordinal, r.byte_offset,
-                                      "its body is " + std::to_string(r.body.size()) + " bytes, over --max-bytes " +
-                                          std::to_string(max_bytes)};
+    if (auto over = BodyOverLimit(r, p_.options.limits.max_bytes)) {
+      const container::RecordError re{r.ordinal, r.byte_offset, *over};
       if (auto stop = bad_record(re, ErrorCode::kLimit, path + "#" + r.key)) return stop;
       continue;
     }

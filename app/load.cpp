@@ -13,14 +13,6 @@ namespace gongwen::load_cli {
 
 namespace {
 
-ErrorCode CodeNamed(const std::string& name) {
-  for (ErrorCode c : {ErrorCode::kIo, ErrorCode::kUnsupported, ErrorCode::kDecode, ErrorCode::kEmpty,
-                      ErrorCode::kEncrypted, ErrorCode::kNeedsOcr, ErrorCode::kDatabase, ErrorCode::kLimit}) {
-    if (name == ErrorCodeName(c)) return c;
-  }
-  return ErrorCode::kInternal;
-}
-
 class Loader {
  public:
   Loader(const LoadOptions& o, db::Store* store, std::ostream& err) : o_(o), store_(store), err_(err) {}
@@ -80,7 +72,7 @@ class Loader {
 
   bool Failure(const std::string& where, const nlohmann::json& e) {
     auto str = [&](const char* k) { return e.value(k, nlohmann::json()).is_string() ? e[k].get<std::string>() : ""; };
-    Error error{CodeNamed(str("code")), str("message"), std::nullopt};
+    Error error{ParseErrorCode(str("code")).value_or(ErrorCode::kInternal), str("message"), std::nullopt};
     if (e.value("byte", nlohmann::json()).is_number_integer()) error.byte_offset = e["byte"].get<int64_t>();
     if (e.value("page", nlohmann::json()).is_number_integer()) error.page = e["page"].get<int>();
     const std::string path = utf8::UnescapeInvalid(str("path"));

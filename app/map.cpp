@@ -70,13 +70,8 @@ class Mapper {
 
  private:
   void Record(const container::Record& r, container::Kind kind) {
-    const int64_t max_bytes = o_.process.limits.max_bytes;
-    if (max_bytes >= 0 && static_cast<int64_t>(r.body.size()) > max_bytes) {
-      Failure(o_.name + "#" + r.key,
-              Error{ErrorCode::kLimit,
-                    "its body is " + std::to_string(r.body.size()) + " bytes, over --max-bytes " +
-                        std::to_string(max_bytes),
-                    r.byte_offset});
+    if (auto over = BodyOverLimit(r, o_.process.limits.max_bytes)) {
+      Failure(o_.name + "#" + r.key, Error{ErrorCode::kLimit, *over, r.byte_offset});
       return;
     }
     const RecordInput input = FromRecord(r, kind);

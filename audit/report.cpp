@@ -135,11 +135,9 @@ std::string PageName(const std::string& id, std::map<std::string, int>* used) {
   return "docs/" + safe + (n > 1 ? "-" + std::to_string(n) : "") + ".html";
 }
 
-}  // namespace
-
-Findings Review(const std::string& record_line) {
+// The findings of a parsed record.
+Findings ReviewRecord(const Json& r) {
   Findings f;
-  const Json r = Json::parse(record_line, nullptr, false);
   if (!r.is_object()) {
     f.missing.push_back("not_a_record");
     return f;
@@ -160,6 +158,10 @@ Findings Review(const std::string& record_line) {
   return f;
 }
 
+}  // namespace
+
+Findings Review(const std::string& record_line) { return ReviewRecord(Json::parse(record_line, nullptr, false)); }
+
 std::vector<ReportFile> BuildReport(const ReportInput& input) {
   std::vector<ReportFile> files;
   std::vector<Row> rows;
@@ -169,7 +171,7 @@ std::vector<ReportFile> BuildReport(const ReportInput& input) {
   for (const std::string& line : input.records) {
     const Json r = Json::parse(line, nullptr, false);
     Row row;
-    row.f = Review(line);
+    row.f = ReviewRecord(r);
     if (r.is_object()) {
       const Json& md = At(r, "metadata");
       const Json& src = At(r, "source");

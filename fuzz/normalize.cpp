@@ -10,13 +10,6 @@
 
 using gongwen::fuzz::TheNormalizer;
 
-// OpenCC and the data load before the first input, so their start-up is
-// not counted against it (libFuzzer's -timeout took it for a hang).
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  TheNormalizer();
-  return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in = gongwen::fuzz::Input(data, size);
   const size_t pick = gongwen::fuzz::Pick(in, 256);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -28,6 +29,8 @@ enum class ErrorCode {
 };
 
 const char* ErrorCodeName(ErrorCode code);
+// The code ErrorCodeName names so (errors.jsonl read back); none for another.
+std::optional<ErrorCode> ParseErrorCode(std::string_view name);
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
@@ -68,6 +71,15 @@ inline const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";
+}
+
+inline std::optional<ErrorCode> ParseErrorCode(std::string_view name) {
+  for (ErrorCode c : {ErrorCode::kIo, ErrorCode::kUnsupported, ErrorCode::kDecode, ErrorCode::kEmpty,
+                      ErrorCode::kEncrypted, ErrorCode::kNeedsOcr, ErrorCode::kDatabase, ErrorCode::kLimit,
+                      ErrorCode::kInternal}) {
+    if (name == ErrorCodeName(c)) return c;
+  }
+  return std::nullopt;
 }
 
 inline std::string Error::Describe() const {

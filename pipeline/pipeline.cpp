@@ -55,6 +55,11 @@ std::string AsUtf8(const std::string& v) {
 
 }  // namespace
 
+std::optional<std::string> BodyOverLimit(const container::Record& record, int64_t max_bytes) {
+  if (max_bytes < 0 || static_cast<int64_t>(record.body.size()) <= max_bytes) return std::nullopt;
+  return "its body is " + std::to_string(record.body.size()) + " bytes, over --max-bytes " + std::to_string(max_bytes);
+}
+
 RecordInput FromRecord(const container::Record& record, container::Kind kind) {
   RecordInput in;
   in.where = SourceInfo::Record{std::string(container::KindName(kind)), record.key, record.ordinal,

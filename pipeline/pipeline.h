@@ -55,6 +55,10 @@ struct RecordInput {
 // A container's record as the pipeline's input.
 RecordInput FromRecord(const container::Record& record, container::Kind kind);
 
+// Why a record's body is not processed: over --max-bytes (`max_bytes` < 0:
+// no limit); none when it is within it.
+std::optional<std::string> BodyOverLimit(const container::Record& record, int64_t max_bytes);
+
 class Pipeline {
  public:
   static Result<std::unique_ptr<Pipeline>> Create();

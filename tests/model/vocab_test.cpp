@@ -1,6 +1,7 @@
 // The vocabularies' name tables (model/vocab.h): every value has one name,
 // names read back to their value, and each table lists exactly the names the
 // published JSON Schema allows.
+#include "model/result.h"
 #include "model/vocab.h"
 
 #include <doctest/doctest.h>
@@ -111,3 +112,13 @@ TEST_CASE("vocab: names are the output's text") {
 
 }  // namespace
 }  // namespace gongwen
+
+TEST_CASE("vocab: every error code's name reads back as that code") {
+  for (gongwen::ErrorCode c :
+       {gongwen::ErrorCode::kIo, gongwen::ErrorCode::kUnsupported, gongwen::ErrorCode::kDecode,
+        gongwen::ErrorCode::kEmpty, gongwen::ErrorCode::kEncrypted, gongwen::ErrorCode::kNeedsOcr,
+        gongwen::ErrorCode::kDatabase, gongwen::ErrorCode::kLimit, gongwen::ErrorCode::kInternal}) {
+    CHECK(gongwen::ParseErrorCode(gongwen::ErrorCodeName(c)) == c);
+  }
+  CHECK_FALSE(gongwen::ParseErrorCode("nosuch").has_value());
+}
